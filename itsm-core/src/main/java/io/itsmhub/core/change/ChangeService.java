@@ -1,0 +1,232 @@
+package io.itsmhub.core.change;
+
+import static io.itsmhub.core.change.ChangeWorkflow.WORKFLOW;
+
+import io.itsmhub.core.change.ChangeEvents.ChangeAuthorised;
+import io.itsmhub.core.change.ChangeEvents.ChangeCreated;
+import io.itsmhub.core.change.ChangeEvents.ChangeReviewed;
+import io.itsmhub.core.change.ChangeEvents.ChangeScheduled;
+import io.itsmhub.core.change.ChangeEvents.ChangeTransitioned;
+import io.itsmhub.core.cmdb.CmdbService;
+import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.outbox.Outbox;
+import io.itsmhub.core.people.PeopleService;
+import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.ticket.ForbiddenActionException;
+import io.itsmhub.core.ticket.IllegalTransitionException;
+import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.ticket.Specs;
+import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.ticket.TicketSequences;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The only writer of changes. */
+@Service
+@Transactional
+public class ChangeService {
+
+    private static final Set<ChangeStatus> EDITABLE = EnumSet.of(ChangeStatus.NEW, ChangeStatus.ASSESS, ChangeStatus.AUTHORISED);
+
+    private final ChangeRepository changes;
+    private final PeopleService people;
+    private final CmdbService cmdb;
+    private final Journal journal;
+    private final Outbox outbox;
+    private final CurrentUser currentUser;
+    private final TicketSequences sequences;
+    private final Clock clock;
+
+    public ChangeService(ChangeRepository changes, PeopleService people, CmdbService cmdb, Journal journal,
+                         Outbox outbox, CurrentUser currentUser, TicketSequences sequences, Clock clock) {
+        this.changes = changes;
+        this.people = people;
+        this.cmdb = cmdb;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.currentUser = currentUser;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    public ChangeView create(ChangeForm form) {
+        people.checkAssignment(form.assignmentGroup(), form.assignee());
+        checkWindow(form.plannedStart(), form.plannedEnd(), false);
+        Set<String> targets = form.targetCis() == null ? Set.of() : form.targetCis();
+        targets.stream().filter(ci -> !cmdb.exists(ci)).findFirst()
+                .ifPresent(ci -> { throw InvalidInputException.of("targetCis", "no CI " + ci); });
+        if (form.pipeline() == null && form.parameters() != null && !form.parameters().isEmpty()) {
+            throw InvalidInputException.of("parameters", "pipeline parameters need a pipeline");
+        }
+        String actor = currentUser.username();
+        Change change = new Change(sequences.next("change_seq"), form.title(), form.type(),
+                form.risk() == null ? Risk.MEDIUM : form.risk(), actor, clock.instant());
+        change.setDescription(form.description());
+        change.setAssignmentGroup(form.assignmentGroup());
+        change.setAssignee(form.assignee());
+        change.setWindow(form.plannedStart(), form.plannedEnd());
+        change.setRelease(form.pipeline(), form.parameters(), form.releaseVersion());
+        change.setTargetCis(targets);
+        changes.save(change);
+        String number = change.getNumber();
+        journal.created(number, actor, "%s change: %s".formatted(change.getType(), change.getTitle()));
+        outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
+        return ChangeView.of(change);
+    }
+
+    public ChangeView update(String number, ChangeUpdate update) {
+        Change change = load(number);
+        if (!EDITABLE.contains(change.getStatus())) {
+            throw new IllegalTransitionException(number, "change", "update", change.getStatus().name(),
+                    WORKFLOW.allowedFrom(change.getStatus()));
+        }
+        String actor = currentUser.username();
+        if (update.title() != null) {
+            journal.fieldChanged(number, actor, "title", change.getTitle(), update.title());
+            change.setTitle(update.title());
+        }
+        if (update.description() != null) {
+            change.setDescription(update.description());
+        }
+        if (update.risk() != null) {
+            journal.fieldChanged(number, actor, "risk", change.getRisk(), update.risk());
+            change.setRisk(update.risk());
+        }
+        if (update.plannedStart() != null || update.plannedEnd() != null) {
+            Instant start = update.plannedStart() != null ? update.plannedStart() : change.getPlannedStart();
+            Instant end = update.plannedEnd() != null ? update.plannedEnd() : change.getPlannedEnd();
+            checkWindow(start, end, false);
+            journal.fieldChanged(number, actor, "plannedStart", change.getPlannedStart(), start);
+            journal.fieldChanged(number, actor, "plannedEnd", change.getPlannedEnd(), end);
+            change.setWindow(start, end);
+        }
+        if (update.releaseVersion() != null) {
+            journal.fieldChanged(number, actor, "releaseVersion", change.getReleaseVersion(), update.releaseVersion());
+            change.setRelease(change.getPipeline(), change.getPipelineParameters(), update.releaseVersion());
+        }
+        change.touch(clock.instant());
+        return ChangeView.of(change);
+    }
+
+    public ChangeView assess(String number) {
+        return transitioned(move(load(number), ChangeWorkflow.ASSESS_ACTION, null), ChangeWorkflow.ASSESS_ACTION, ChangeStatus.NEW);
+    }
+
+    public ChangeView authorise(String number, String comment) {
+        Change change = load(number);
+        String approver = currentUser.username();
+        if (approver.equals(change.getRequestedBy())) {
+            throw new ForbiddenActionException("a change manager cannot authorise their own change (" + number + ")");
+        }
+        move(change, ChangeWorkflow.AUTHORISE, comment);
+        change.setAuthorisedBy(approver);
+        outbox.publish(number, new ChangeAuthorised(number, approver));
+        return ChangeView.of(change);
+    }
+
+    public ChangeView schedule(String number, Instant start, Instant end) {
+        Change change = load(number);
+        Instant effectiveStart = start != null ? start : change.getPlannedStart();
+        Instant effectiveEnd = end != null ? end : change.getPlannedEnd();
+        checkWindow(effectiveStart, effectiveEnd, true);
+        move(change, ChangeWorkflow.SCHEDULE, "window %s – %s".formatted(effectiveStart, effectiveEnd));
+        change.setWindow(effectiveStart, effectiveEnd);
+        outbox.publish(number, new ChangeScheduled(number, effectiveStart, effectiveEnd, change.getPipeline(),
+                Set.copyOf(change.getTargetCis())));
+        return ChangeView.of(change);
+    }
+
+    public ChangeView implement(String number) {
+        return transitioned(move(load(number), ChangeWorkflow.IMPLEMENT, null), ChangeWorkflow.IMPLEMENT, ChangeStatus.SCHEDULED);
+    }
+
+    public ChangeView review(String number, Outcome outcome, String note) {
+        if (outcome == Outcome.CANCELLED) {
+            throw InvalidInputException.of("outcome", "a change under review was implemented: SUCCESSFUL or FAILED");
+        }
+        Change change = move(load(number), ChangeWorkflow.REVIEW_ACTION, note);
+        journal.fieldChanged(number, currentUser.username(), "outcome", change.getOutcome(), outcome);
+        change.setOutcome(outcome);
+        outbox.publish(number, new ChangeReviewed(number, outcome));
+        return ChangeView.of(change);
+    }
+
+    public ChangeView close(String number, String note) {
+        Change change = move(load(number), ChangeWorkflow.CLOSE, note);
+        change.setCloseNote(note);
+        return transitioned(change, ChangeWorkflow.CLOSE, ChangeStatus.REVIEW);
+    }
+
+    public ChangeView cancel(String number, String reason) {
+        Change change = load(number);
+        ChangeStatus from = change.getStatus();
+        move(change, ChangeWorkflow.CANCEL, reason);
+        change.setOutcome(Outcome.CANCELLED);
+        change.setCloseNote(reason);
+        return transitioned(change, ChangeWorkflow.CANCEL, from);
+    }
+
+    public void comment(String number, String text) {
+        Change change = load(number);
+        journal.comment(number, currentUser.username(), text);
+        change.touch(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public ChangeView get(String number) {
+        return ChangeView.of(load(number));
+    }
+
+    @Transactional(readOnly = true)
+    public List<JournalEntryView> journal(String number) {
+        load(number);
+        return journal.entries(number);
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<ChangeView> list(List<ChangeStatus> status, ChangeType type, String requestedBy, String ci,
+                                     Pageable pageable) {
+        Specification<Change> targets = ci == null ? null
+                : (root, q, cb) -> cb.isMember(ci, root.<Set<String>>get("targetCis"));
+        Specification<Change> spec = Specification.allOf(Specs.in("status", status), Specs.eq("type", type),
+                Specs.eq("requestedBy", requestedBy), targets);
+        return PageView.of(changes.findAll(spec, pageable), ChangeView::of);
+    }
+
+    private void checkWindow(Instant start, Instant end, boolean required) {
+        if (required && (start == null || end == null)) {
+            throw InvalidInputException.of(start == null ? "plannedStart" : "plannedEnd", "a scheduled change needs a planned window");
+        }
+        if (start != null && end != null && !end.isAfter(start)) {
+            throw InvalidInputException.of("plannedEnd", "must be after plannedStart");
+        }
+    }
+
+    private Change move(Change change, String action, String note) {
+        ChangeStatus from = change.getStatus();
+        ChangeStatus to = WORKFLOW.check(action, from, change.getNumber()).to();
+        change.setStatus(to);
+        change.touch(clock.instant());
+        journal.transition(change.getNumber(), currentUser.username(), action, from, to, note);
+        return change;
+    }
+
+    private ChangeView transitioned(Change change, String action, ChangeStatus from) {
+        outbox.publish(change.getNumber(), new ChangeTransitioned(change.getNumber(), action, from, change.getStatus(),
+                currentUser.username()));
+        return ChangeView.of(change);
+    }
+
+    private Change load(String number) {
+        return changes.findByNumber(number).orElseThrow(() -> new TicketNotFoundException("change", number));
+    }
+}

@@ -1,0 +1,3 @@
+package io.itsmhub.core.change;
+
+public enum ChangeType { STANDARD, NORMAL, EMERGENCY }

@@ -1,0 +1,3 @@
+package io.itsmhub.core.cmdb;
+
+public enum Lifecycle { PLANNED, OPERATIONAL, MAINTENANCE, RETIRED }

@@ -1,0 +1,142 @@
+package io.itsmhub.core.incident;
+
+import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.TicketBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "incident")
+public class Incident extends TicketBase {
+
+    @Id
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private IncidentStatus status = IncidentStatus.NEW;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Priority.Level impact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Priority.Level urgency;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 2)
+    private Priority priority;
+
+    @Column(length = 100)
+    private String caller;
+
+    @Column(name = "assignment_group", length = 100)
+    private String assignmentGroup;
+
+    @Column(length = 100)
+    private String assignee;
+
+    @Column(name = "affected_ci", length = 20)
+    private String affectedCi;
+
+    @Column(length = 20)
+    private String service;
+
+    @Column(nullable = false, length = 30)
+    private String source = "manual";
+
+    @Column(name = "source_ref", length = 200)
+    private String sourceRef;
+
+    @Column(name = "resolution_code", length = 50)
+    private String resolutionCode;
+
+    @Column(name = "resolution_note", length = 4000)
+    private String resolutionNote;
+
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "response_due")
+    private Instant responseDue;
+
+    @Column(name = "resolution_due")
+    private Instant resolutionDue;
+
+    @Column(name = "sla_breached", nullable = false)
+    private boolean slaBreached;
+
+    protected Incident() { }
+
+    Incident(String title, Priority.Level impact, Priority.Level urgency) {
+        this.title = title;
+        this.impact = impact;
+        this.urgency = urgency;
+        this.priority = Priority.of(impact, urgency);
+    }
+
+    void open(long id, Instant now) {
+        this.id = id;
+        created(io.itsmhub.core.ticket.TicketNumbers.format("INC", id), now);
+    }
+
+    public Long getId() { return id; }
+    public IncidentStatus getStatus() { return status; }
+    public Priority.Level getImpact() { return impact; }
+    public Priority.Level getUrgency() { return urgency; }
+    public Priority getPriority() { return priority; }
+    public String getCaller() { return caller; }
+    public String getAssignmentGroup() { return assignmentGroup; }
+    public String getAssignee() { return assignee; }
+    public String getAffectedCi() { return affectedCi; }
+    public String getService() { return service; }
+    public String getSource() { return source; }
+    public String getSourceRef() { return sourceRef; }
+    public String getResolutionCode() { return resolutionCode; }
+    public String getResolutionNote() { return resolutionNote; }
+    public Instant getRespondedAt() { return respondedAt; }
+    public Instant getResolvedAt() { return resolvedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public Instant getResponseDue() { return responseDue; }
+    public Instant getResolutionDue() { return resolutionDue; }
+    public boolean isSlaBreached() { return slaBreached; }
+
+    void setStatus(IncidentStatus status) { this.status = status; }
+    void setCaller(String caller) { this.caller = caller; }
+    void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
+    void setAssignee(String assignee) { this.assignee = assignee; }
+    void setAffectedCi(String affectedCi) { this.affectedCi = affectedCi; }
+    void setService(String service) { this.service = service; }
+    void setSource(String source) { this.source = source; }
+    void setSourceRef(String sourceRef) { this.sourceRef = sourceRef; }
+    void setResolution(String code, String note) { this.resolutionCode = code; this.resolutionNote = note; }
+    void setResolvedAt(Instant resolvedAt) { this.resolvedAt = resolvedAt; }
+    void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
+    void setSlaBreached(boolean slaBreached) { this.slaBreached = slaBreached; }
+    void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }
+
+    /** The first time someone takes the incident on (assigns or starts it) is its response. */
+    void respondedIfFirst(Instant now) {
+        if (respondedAt == null) {
+            respondedAt = now;
+        }
+    }
+
+    void setImpactAndUrgency(Priority.Level impact, Priority.Level urgency) {
+        this.impact = impact;
+        this.urgency = urgency;
+        this.priority = Priority.of(impact, urgency);
+    }
+}

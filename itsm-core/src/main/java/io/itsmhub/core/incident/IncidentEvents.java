@@ -1,0 +1,23 @@
+package io.itsmhub.core.incident;
+
+import io.itsmhub.core.ticket.Priority;
+
+/** What the incident feature tells the rest of the hub (through the outbox). Type = the record's simple name. */
+public final class IncidentEvents {
+    private IncidentEvents() { }
+
+    public record IncidentCreated(String number, Priority priority, String source, String sourceRef, String affectedCi,
+                                  String assignmentGroup, String assignee) { }
+
+    public record IncidentUpdated(String number, Priority priority) { }
+
+    public record IncidentAssigned(String number, String assignmentGroup, String assignee) { }
+
+    /** A status transition other than resolve, e.g. start, hold, reopen, close, cancel. */
+    public record IncidentTransitioned(String number, String action, IncidentStatus from, IncidentStatus to,
+                                       String actor) { }
+
+    /** Resolution gets its own event: routes close the alert at its source on it. */
+    public record IncidentResolved(String number, String resolutionCode, String resolutionNote, String source,
+                                   String sourceRef, String actor) { }
+}

@@ -1,0 +1,20 @@
+package io.itsmhub.core.incident;
+
+import io.itsmhub.core.ticket.Priority;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A new incident. Impact and urgency default to MEDIUM (P3); the caller defaults to whoever raises it. */
+public record IncidentForm(
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 10000) String description,
+        Priority.Level impact,
+        Priority.Level urgency,
+        String caller,
+        String assignmentGroup,
+        String assignee,
+        String affectedCi,
+        String service,
+        @Pattern(regexp = "[a-z][a-z0-9-]{0,29}", message = "lower-case letters, digits and -, e.g. manual, alertmanager, email") String source,
+        @Size(max = 200) String sourceRef) { }

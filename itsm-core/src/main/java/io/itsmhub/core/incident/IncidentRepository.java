@@ -1,0 +1,24 @@
+package io.itsmhub.core.incident;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
+
+    Optional<Incident> findByNumber(String number);
+
+    boolean existsByNumber(String number);
+
+    /** Flags open incidents whose resolution, or unanswered response, is overdue. */
+    @Modifying
+    @Query("""
+            update Incident i set i.slaBreached = true
+            where i.slaBreached = false and i.status in :open
+              and (i.resolutionDue < :now or (i.respondedAt is null and i.responseDue < :now))""")
+    int flagBreaches(Collection<IncidentStatus> open, Instant now);
+}

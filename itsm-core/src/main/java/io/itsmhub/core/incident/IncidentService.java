@@ -1,0 +1,297 @@
+package io.itsmhub.core.incident;
+
+import static io.itsmhub.core.incident.IncidentWorkflow.WORKFLOW;
+
+import io.itsmhub.core.cmdb.CmdbService;
+import io.itsmhub.core.incident.IncidentEvents.IncidentAssigned;
+import io.itsmhub.core.incident.IncidentEvents.IncidentCreated;
+import io.itsmhub.core.incident.IncidentEvents.IncidentResolved;
+import io.itsmhub.core.incident.IncidentEvents.IncidentTransitioned;
+import io.itsmhub.core.incident.IncidentEvents.IncidentUpdated;
+import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.outbox.Outbox;
+import io.itsmhub.core.people.PeopleService;
+import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.sla.SlaDue;
+import io.itsmhub.core.sla.SlaService;
+import io.itsmhub.core.ticket.ForbiddenActionException;
+import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.Specs;
+import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.ticket.TicketSequences;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only writer of incidents. Each transition is one method that checks the workflow, changes the
+ * incident, writes the journal and publishes the outbox event in one transaction.
+ */
+@Service
+@Transactional
+public class IncidentService {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+
+    private final IncidentRepository incidents;
+    private final PeopleService people;
+    private final CmdbService cmdb;
+    private final SlaService sla;
+    private final Journal journal;
+    private final Outbox outbox;
+    private final CurrentUser currentUser;
+    private final TicketSequences sequences;
+    private final Clock clock;
+
+    public IncidentService(IncidentRepository incidents, PeopleService people, CmdbService cmdb, SlaService sla,
+                           Journal journal, Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
+                           Clock clock) {
+        this.incidents = incidents;
+        this.people = people;
+        this.cmdb = cmdb;
+        this.sla = sla;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.currentUser = currentUser;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    public IncidentView create(IncidentForm form) {
+        String actor = currentUser.username();
+        String caller = form.caller() == null ? actor : form.caller();
+        if (currentUser.isRequesterOnly() && !caller.equals(actor)) {
+            throw new ForbiddenActionException("a requester can only raise incidents for themselves");
+        }
+        if (form.caller() != null) {
+            people.checkUser("caller", form.caller());
+        }
+        people.checkAssignment(form.assignmentGroup(), form.assignee());
+        checkCi("affectedCi", form.affectedCi());
+        checkCi("service", form.service());
+
+        Instant now = clock.instant();
+        Incident incident = new Incident(form.title(), orMedium(form.impact()), orMedium(form.urgency()));
+        incident.setDescription(form.description());
+        incident.setCaller(caller);
+        incident.setAssignmentGroup(form.assignmentGroup());
+        incident.setAssignee(form.assignee());
+        incident.setAffectedCi(form.affectedCi());
+        incident.setService(form.service());
+        incident.setSource(form.source() == null ? "manual" : form.source());
+        incident.setSourceRef(form.sourceRef());
+        incident.open(sequences.next("incident_seq"), now);
+        applySla(incident);
+        if (form.assignee() != null) {
+            incident.respondedIfFirst(now);
+        }
+        incidents.save(incident);
+        String number = incident.getNumber();
+        journal.created(number, actor, "%s %s (%s): %s".formatted(incident.getPriority(), number, incident.getSource(),
+                incident.getTitle()));
+        outbox.publish(number, new IncidentCreated(number, incident.getPriority(), incident.getSource(),
+                incident.getSourceRef(), incident.getAffectedCi(), incident.getAssignmentGroup(), incident.getAssignee()));
+        logged(number, "created {} {}", incident.getPriority(), incident.getSource());
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView update(String number, IncidentUpdate update) {
+        Incident incident = load(number);
+        requireOpen(incident, "update");
+        String actor = currentUser.username();
+        if (update.title() != null) {
+            journal.fieldChanged(number, actor, "title", incident.getTitle(), update.title());
+            incident.setTitle(update.title());
+        }
+        if (update.description() != null) {
+            journal.fieldChanged(number, actor, "description", incident.getDescription(), update.description());
+            incident.setDescription(update.description());
+        }
+        if (update.affectedCi() != null) {
+            checkCi("affectedCi", update.affectedCi());
+            journal.fieldChanged(number, actor, "affectedCi", incident.getAffectedCi(), update.affectedCi());
+            incident.setAffectedCi(update.affectedCi());
+        }
+        if (update.service() != null) {
+            checkCi("service", update.service());
+            journal.fieldChanged(number, actor, "service", incident.getService(), update.service());
+            incident.setService(update.service());
+        }
+        Priority before = incident.getPriority();
+        if (update.impact() != null || update.urgency() != null) {
+            incident.setImpactAndUrgency(Objects.requireNonNullElse(update.impact(), incident.getImpact()),
+                    Objects.requireNonNullElse(update.urgency(), incident.getUrgency()));
+            journal.fieldChanged(number, actor, "priority", before, incident.getPriority());
+            if (before != incident.getPriority()) {
+                applySla(incident); // targets follow the priority, counted from when the incident was opened
+            }
+        }
+        incident.touch(clock.instant());
+        outbox.publish(number, new IncidentUpdated(number, incident.getPriority()));
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView assign(String number, String group, String assignee) {
+        Incident incident = load(number);
+        requireOpen(incident, "assign");
+        String effectiveGroup = group != null ? group : incident.getAssignmentGroup();
+        people.checkAssignment(effectiveGroup, assignee);
+        String actor = currentUser.username();
+        journal.fieldChanged(number, actor, "assignmentGroup", incident.getAssignmentGroup(), effectiveGroup);
+        journal.fieldChanged(number, actor, "assignee", incident.getAssignee(), assignee);
+        incident.setAssignmentGroup(effectiveGroup);
+        incident.setAssignee(assignee);
+        Instant now = clock.instant();
+        if (assignee != null) {
+            incident.respondedIfFirst(now);
+        }
+        incident.touch(now);
+        outbox.publish(number, new IncidentAssigned(number, effectiveGroup, assignee));
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView start(String number) {
+        Incident incident = transition(number, IncidentWorkflow.START, null);
+        incident.respondedIfFirst(clock.instant());
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView hold(String number, String reason) {
+        return IncidentView.of(transition(number, IncidentWorkflow.HOLD, reason));
+    }
+
+    public IncidentView resolve(String number, String resolutionCode, String note) {
+        Incident incident = transition(number, IncidentWorkflow.RESOLVE, resolutionCode);
+        Instant now = clock.instant();
+        incident.setResolution(resolutionCode, note);
+        incident.setResolvedAt(now);
+        incident.respondedIfFirst(now);
+        if (note != null) {
+            journal.fieldChanged(number, currentUser.username(), "resolutionNote", null, note);
+        }
+        outbox.publish(number, new IncidentResolved(number, resolutionCode, note, incident.getSource(),
+                incident.getSourceRef(), currentUser.username()));
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView reopen(String number, String reason) {
+        Incident incident = transition(number, IncidentWorkflow.REOPEN, reason);
+        incident.setResolution(null, null);
+        incident.setResolvedAt(null);
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView close(String number) {
+        Incident incident = transition(number, IncidentWorkflow.CLOSE, null);
+        incident.setClosedAt(clock.instant());
+        return IncidentView.of(incident);
+    }
+
+    public IncidentView cancel(String number, String reason) {
+        Incident incident = transition(number, IncidentWorkflow.CANCEL, reason);
+        incident.setClosedAt(clock.instant());
+        return IncidentView.of(incident);
+    }
+
+    public void comment(String number, String text) {
+        Incident incident = load(number);
+        journal.comment(number, currentUser.username(), text);
+        incident.touch(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public IncidentView get(String number) {
+        return IncidentView.of(load(number));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String number) {
+        return incidents.existsByNumber(number);
+    }
+
+    @Transactional(readOnly = true)
+    public List<JournalEntryView> journal(String number) {
+        load(number);
+        return journal.entries(number);
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<IncidentView> list(IncidentFilter filter, Pageable pageable) {
+        String caller = currentUser.isRequesterOnly() ? currentUser.username() : filter.caller();
+        Specification<Incident> ci = filter.ci() == null ? null
+                : (root, q, cb) -> cb.or(cb.equal(root.get("affectedCi"), filter.ci()), cb.equal(root.get("service"), filter.ci()));
+        Specification<Incident> spec = Specification.allOf(Specs.in("status", filter.status()),
+                Specs.eq("priority", filter.priority()), Specs.eq("assignee", filter.assignee()),
+                Specs.eq("assignmentGroup", filter.assignmentGroup()), Specs.eq("source", filter.source()),
+                Specs.eq("sourceRef", filter.sourceRef()), Specs.eq("caller", caller), ci);
+        return PageView.of(incidents.findAll(spec, pageable), IncidentView::of);
+    }
+
+    /** Marks open incidents that missed their response or resolution target; returns how many. */
+    public int flagBreaches() {
+        return incidents.flagBreaches(EnumSet.of(IncidentStatus.NEW, IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD),
+                clock.instant());
+    }
+
+    private Incident transition(String number, String action, String note) {
+        Incident incident = load(number);
+        IncidentStatus from = incident.getStatus();
+        IncidentStatus to = WORKFLOW.check(action, from, number).to();
+        incident.setStatus(to);
+        incident.touch(clock.instant());
+        journal.transition(number, currentUser.username(), action, from, to, note);
+        if (!IncidentWorkflow.RESOLVE.equals(action)) { // resolve publishes its own, richer event
+            outbox.publish(number, new IncidentTransitioned(number, action, from, to, currentUser.username()));
+        }
+        logged(number, "{} {} -> {}", action, from, to);
+        return incident;
+    }
+
+    private void applySla(Incident incident) {
+        SlaDue due = sla.due("incident", incident.getPriority(), incident.getCreatedAt());
+        incident.setDue(due.responseDue(), due.resolutionDue());
+    }
+
+    private void requireOpen(Incident incident, String action) {
+        if (!incident.getStatus().isOpen()) {
+            throw new io.itsmhub.core.ticket.IllegalTransitionException(incident.getNumber(), "incident", action,
+                    incident.getStatus().name(), WORKFLOW.allowedFrom(incident.getStatus()));
+        }
+    }
+
+    private void checkCi(String field, String ciNumber) {
+        if (ciNumber != null && !cmdb.exists(ciNumber)) {
+            throw InvalidInputException.of(field, "no CI " + ciNumber);
+        }
+    }
+
+    private Incident load(String number) {
+        Incident incident = incidents.findByNumber(number).orElseThrow(() -> new TicketNotFoundException("incident", number));
+        if (currentUser.isRequesterOnly() && !currentUser.username().equals(incident.getCaller())) {
+            throw new ForbiddenActionException("incident " + number + " was raised by someone else");
+        }
+        return incident;
+    }
+
+    private static Priority.Level orMedium(Priority.Level level) {
+        return level == null ? Priority.Level.MEDIUM : level;
+    }
+
+    private static void logged(String number, String message, Object... args) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("ticket", number)) {
+            log.info(message, args);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.itsmhub.core.journal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes journal lines. Every method joins the caller's transaction (MANDATORY) so that a line is never
+ * written without the change it describes, nor a change without its line.
+ */
+@Service
+@Transactional(propagation = Propagation.MANDATORY)
+public class Journal {
+
+    private final JournalEntryRepository entries;
+    private final Clock clock;
+
+    public Journal(JournalEntryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    public void created(String number, String actor, String summary) {
+        append(number, actor, JournalEntry.Kind.CREATED, null, null, null, summary);
+    }
+
+    public void transition(String number, String actor, String action, Enum<?> from, Enum<?> to, String note) {
+        append(number, actor, JournalEntry.Kind.TRANSITION, "status", from.name(), to.name(),
+                note == null ? action : action + ": " + note);
+    }
+
+    /** Records a field change; does nothing when the value did not change. */
+    public void fieldChanged(String number, String actor, String field, Object oldValue, Object newValue) {
+        String before = oldValue == null ? null : oldValue.toString();
+        String after = newValue == null ? null : newValue.toString();
+        if (!Objects.equals(before, after)) {
+            append(number, actor, JournalEntry.Kind.FIELD_CHANGED, field, before, after, null);
+        }
+    }
+
+    public void comment(String number, String actor, String text) {
+        append(number, actor, JournalEntry.Kind.COMMENT, null, null, null, text);
+    }
+
+    public void note(String number, String actor, String text) {
+        append(number, actor, JournalEntry.Kind.NOTE, null, null, null, text);
+    }
+
+    /** An external call made for the ticket: system, operation, outcome, duration and attempt, in one line. */
+    public void externalCall(String number, String system, String operation, String outcome, long millis, int attempt) {
+        append(number, system, JournalEntry.Kind.EXTERNAL_CALL, operation, null, outcome,
+                "%s %s: %s in %d ms (attempt %d)".formatted(system, operation, outcome, millis, attempt));
+    }
+
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<JournalEntryView> entries(String number) {
+        return entries.findByTicketNumberOrderByIdAsc(number).stream().map(JournalEntryView::of).toList();
+    }
+
+    private void append(String number, String actor, JournalEntry.Kind kind, String field, String oldValue,
+                        String newValue, String message) {
+        entries.save(new JournalEntry(number, clock.instant(), actor, kind, field, truncate(oldValue, 4000),
+                truncate(newValue, 4000), truncate(message, 10000)));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,74 @@
+package io.itsmhub.core.journal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+
+/** One line of a ticket's journal. Immutable: corrections are new lines, never edits. */
+@Entity
+@Immutable
+@Table(name = "journal_entry")
+public class JournalEntry {
+
+    public enum Kind { CREATED, TRANSITION, FIELD_CHANGED, COMMENT, EXTERNAL_CALL, NOTE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "ticket_number", nullable = false, length = 20)
+    private String ticketNumber;
+
+    @Column(name = "at", nullable = false)
+    private Instant at;
+
+    @Column(nullable = false, length = 100)
+    private String actor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Kind kind;
+
+    @Column(length = 100)
+    private String field;
+
+    @Column(name = "old_value", length = 4000)
+    private String oldValue;
+
+    @Column(name = "new_value", length = 4000)
+    private String newValue;
+
+    @Column(length = 10000)
+    private String message;
+
+    protected JournalEntry() { }
+
+    JournalEntry(String ticketNumber, Instant at, String actor, Kind kind, String field, String oldValue,
+                 String newValue, String message) {
+        this.ticketNumber = ticketNumber;
+        this.at = at;
+        this.actor = actor;
+        this.kind = kind;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+        this.message = message;
+    }
+
+    public Long getId() { return id; }
+    public String getTicketNumber() { return ticketNumber; }
+    public Instant getAt() { return at; }
+    public String getActor() { return actor; }
+    public Kind getKind() { return kind; }
+    public String getField() { return field; }
+    public String getOldValue() { return oldValue; }
+    public String getNewValue() { return newValue; }
+    public String getMessage() { return message; }
+}

@@ -1,0 +1,13 @@
+package io.itsmhub.core.journal;
+
+import java.time.Instant;
+
+/** A journal line as the API shows it. */
+public record JournalEntryView(Instant at, String actor, JournalEntry.Kind kind, String field, String oldValue,
+                               String newValue, String message) {
+
+    static JournalEntryView of(JournalEntry e) {
+        return new JournalEntryView(e.getAt(), e.getActor(), e.getKind(), e.getField(), e.getOldValue(),
+                e.getNewValue(), e.getMessage());
+    }
+}

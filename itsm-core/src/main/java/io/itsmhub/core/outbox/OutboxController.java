@@ -1,0 +1,41 @@
+package io.itsmhub.core.outbox;
+
+import io.itsmhub.core.security.Roles;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator's view of the outbox: what a ticket emitted, what is parked, and replay. */
+@RestController
+@RequestMapping("/api/v1/events")
+class OutboxController {
+
+    private final OutboxConsumer consumer;
+
+    OutboxController(OutboxConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @GetMapping("/parked")
+    @PreAuthorize(Roles.ADMIN)
+    List<OutboxEvent> parked() {
+        return consumer.parked();
+    }
+
+    @PostMapping("/{id}/replay")
+    @PreAuthorize(Roles.ADMIN)
+    OutboxEvent replay(@PathVariable String id) {
+        consumer.replay(id);
+        return consumer.find(id);
+    }
+
+    @GetMapping(params = "ticket")
+    @PreAuthorize(Roles.STAFF)
+    List<OutboxEvent> forTicket(@org.springframework.web.bind.annotation.RequestParam String ticket) {
+        return consumer.forTicket(ticket);
+    }
+}

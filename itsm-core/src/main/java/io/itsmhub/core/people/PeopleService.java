@@ -1,0 +1,135 @@
+package io.itsmhub.core.people;
+
+import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.ticket.TicketNotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The only writer of people and groups; other features ask it whether a user or group exists. */
+@Service
+@Transactional
+public class PeopleService {
+
+    private final PersonRepository people;
+    private final SupportGroupRepository groups;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    public PeopleService(PersonRepository people, SupportGroupRepository groups, PasswordEncoder passwords, Clock clock) {
+        this.people = people;
+        this.groups = groups;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    public PersonView save(PersonForm form) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (form.manager() != null && !form.manager().equals(form.username()) && !people.existsById(form.manager())) {
+            errors.add(new InvalidInputException.FieldError("manager", "no user '" + form.manager() + "'"));
+        }
+        Set<String> wanted = form.groups() == null ? Set.of() : form.groups();
+        wanted.stream().filter(g -> !groups.existsById(g))
+                .forEach(g -> errors.add(new InvalidInputException.FieldError("groups", "no group '" + g + "'")));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Person person = people.findById(form.username())
+                .orElseGet(() -> new Person(form.username(), form.displayName(), clock.instant()));
+        person.setDisplayName(form.displayName());
+        person.setEmail(form.email());
+        person.setPhone(form.phone());
+        person.setManager(form.manager());
+        person.setRoles(form.roles() == null || form.roles().isEmpty() ? Set.of(Role.REQUESTER) : form.roles());
+        person.setGroups(wanted);
+        if (form.password() != null) {
+            person.setPasswordHash(passwords.encode(form.password()));
+        }
+        return PersonView.of(people.save(person));
+    }
+
+    public void deactivate(String username) {
+        person(username).setActive(false);
+    }
+
+    public SupportGroup saveGroup(String name, String description, String email) {
+        SupportGroup group = groups.findById(name).orElseGet(() -> new SupportGroup(name, description, email));
+        group.setDescription(description);
+        group.setEmail(email);
+        return groups.save(group);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Person> find(String username) {
+        return people.findById(username);
+    }
+
+    @Transactional(readOnly = true)
+    public PersonView view(String username) {
+        return PersonView.of(person(username));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PersonView> all() {
+        return people.findAll(org.springframework.data.domain.Sort.by("username")).stream().map(PersonView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<SupportGroup> allGroups() {
+        return groups.findAll(org.springframework.data.domain.Sort.by("name"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PersonView> members(String group) {
+        if (!groups.existsById(group)) {
+            throw new TicketNotFoundException("group", group);
+        }
+        return people.findByGroupsContainsOrderByUsername(group).stream().map(PersonView::of).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasUsers() {
+        return people.count() > 0;
+    }
+
+    /**
+     * Checks an assignment: the group exists, the assignee is an active user and, when both are given,
+     * a member of the group. Errors name the request's fields.
+     */
+    @Transactional(readOnly = true)
+    public void checkAssignment(String group, String assignee) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        if (group != null && !groups.existsById(group)) {
+            errors.add(new InvalidInputException.FieldError("assignmentGroup", "no group '" + group + "'"));
+        }
+        if (assignee != null) {
+            Optional<Person> person = people.findById(assignee).filter(Person::isActive);
+            if (person.isEmpty()) {
+                errors.add(new InvalidInputException.FieldError("assignee", "no active user '" + assignee + "'"));
+            } else if (group != null && errors.isEmpty() && !person.get().getGroups().contains(group)) {
+                errors.add(new InvalidInputException.FieldError("assignee",
+                        "'" + assignee + "' is not a member of group '" + group + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** Checks that a user named in a request exists and is active. */
+    @Transactional(readOnly = true)
+    public void checkUser(String field, String username) {
+        if (username != null && people.findById(username).filter(Person::isActive).isEmpty()) {
+            throw InvalidInputException.of(field, "no active user '" + username + "'");
+        }
+    }
+
+    private Person person(String username) {
+        return people.findById(username).orElseThrow(() -> new TicketNotFoundException("user", username));
+    }
+}

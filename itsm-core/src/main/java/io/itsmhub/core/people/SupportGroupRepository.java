@@ -1,0 +1,5 @@
+package io.itsmhub.core.people;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SupportGroupRepository extends JpaRepository<SupportGroup, String> { }

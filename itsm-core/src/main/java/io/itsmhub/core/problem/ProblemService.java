@@ -1,0 +1,175 @@
+package io.itsmhub.core.problem;
+
+import static io.itsmhub.core.problem.ProblemWorkflow.WORKFLOW;
+
+import io.itsmhub.core.incident.IncidentService;
+import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.outbox.Outbox;
+import io.itsmhub.core.people.PeopleService;
+import io.itsmhub.core.problem.ProblemEvents.KnownErrorRecorded;
+import io.itsmhub.core.problem.ProblemEvents.ProblemCreated;
+import io.itsmhub.core.problem.ProblemEvents.ProblemIncidentLinked;
+import io.itsmhub.core.problem.ProblemEvents.ProblemTransitioned;
+import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.Specs;
+import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.ticket.TicketSequences;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The only writer of problems. */
+@Service
+@Transactional
+public class ProblemService {
+
+    private final ProblemRepository problems;
+    private final IncidentService incidents;
+    private final PeopleService people;
+    private final Journal journal;
+    private final Outbox outbox;
+    private final CurrentUser currentUser;
+    private final TicketSequences sequences;
+    private final Clock clock;
+
+    public ProblemService(ProblemRepository problems, IncidentService incidents, PeopleService people, Journal journal,
+                          Outbox outbox, CurrentUser currentUser, TicketSequences sequences, Clock clock) {
+        this.problems = problems;
+        this.incidents = incidents;
+        this.people = people;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.currentUser = currentUser;
+        this.sequences = sequences;
+        this.clock = clock;
+    }
+
+    public ProblemView create(ProblemForm form) {
+        people.checkAssignment(form.assignmentGroup(), form.assignee());
+        Set<String> linked = form.incidents() == null ? Set.of() : form.incidents();
+        linked.forEach(this::checkIncident);
+        Problem problem = new Problem(sequences.next("problem_seq"), form.title(),
+                form.priority() == null ? Priority.P3 : form.priority(), clock.instant());
+        problem.setDescription(form.description());
+        problem.setAssignmentGroup(form.assignmentGroup());
+        problem.setAssignee(form.assignee());
+        problem.getIncidents().addAll(linked);
+        problems.save(problem);
+        String number = problem.getNumber();
+        journal.created(number, currentUser.username(), problem.getTitle());
+        linked.forEach(incident -> journal.note(incident, currentUser.username(), "linked to problem " + number));
+        outbox.publish(number, new ProblemCreated(number, problem.getAssignmentGroup()));
+        return ProblemView.of(problem);
+    }
+
+    public ProblemView linkIncident(String number, String incident) {
+        Problem problem = load(number);
+        checkIncident(incident);
+        if (problem.getIncidents().add(incident)) {
+            String actor = currentUser.username();
+            journal.note(number, actor, "incident " + incident + " linked");
+            journal.note(incident, actor, "linked to problem " + number);
+            problem.touch(clock.instant());
+            outbox.publish(number, new ProblemIncidentLinked(number, incident));
+        }
+        return ProblemView.of(problem);
+    }
+
+    public ProblemView recordKnownError(String number, String rootCause, String workaround) {
+        Problem problem = load(number);
+        if (problem.getStatus() == ProblemStatus.CLOSED || problem.getStatus() == ProblemStatus.CANCELLED) {
+            throw new io.itsmhub.core.ticket.IllegalTransitionException(number, "problem", "known-error",
+                    problem.getStatus().name(), WORKFLOW.allowedFrom(problem.getStatus()));
+        }
+        String actor = currentUser.username();
+        journal.fieldChanged(number, actor, "rootCause", problem.getRootCause(), rootCause);
+        journal.fieldChanged(number, actor, "workaround", problem.getWorkaround(), workaround);
+        journal.fieldChanged(number, actor, "knownError", problem.isKnownError(), true);
+        problem.recordKnownError(rootCause, workaround);
+        problem.touch(clock.instant());
+        outbox.publish(number, new KnownErrorRecorded(number, workaround));
+        return ProblemView.of(problem);
+    }
+
+    public ProblemView investigate(String number) {
+        return move(load(number), ProblemWorkflow.INVESTIGATE, null);
+    }
+
+    public ProblemView resolve(String number, String rootCause) {
+        Problem problem = load(number);
+        String cause = rootCause != null ? rootCause : problem.getRootCause();
+        if (cause == null || cause.isBlank()) {
+            throw InvalidInputException.of("rootCause", "a problem is resolved by naming its root cause");
+        }
+        journal.fieldChanged(number, currentUser.username(), "rootCause", problem.getRootCause(), cause);
+        problem.setRootCause(cause);
+        return move(problem, ProblemWorkflow.RESOLVE, null);
+    }
+
+    public ProblemView reopen(String number, String reason) {
+        return move(load(number), ProblemWorkflow.REOPEN, reason);
+    }
+
+    public ProblemView close(String number) {
+        return move(load(number), ProblemWorkflow.CLOSE, null);
+    }
+
+    public ProblemView cancel(String number, String reason) {
+        return move(load(number), ProblemWorkflow.CANCEL, reason);
+    }
+
+    public void comment(String number, String text) {
+        Problem problem = load(number);
+        journal.comment(number, currentUser.username(), text);
+        problem.touch(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public ProblemView get(String number) {
+        return ProblemView.of(load(number));
+    }
+
+    @Transactional(readOnly = true)
+    public List<JournalEntryView> journal(String number) {
+        load(number);
+        return journal.entries(number);
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<ProblemView> list(List<ProblemStatus> status, Boolean knownError, String assignee, String incident,
+                                      Pageable pageable) {
+        Specification<Problem> linked = incident == null ? null
+                : (root, q, cb) -> cb.isMember(incident, root.<Set<String>>get("incidents"));
+        return PageView.of(problems.findAll(Specification.allOf(Specs.in("status", status),
+                Specs.eq("knownError", knownError), Specs.eq("assignee", assignee), linked), pageable), ProblemView::of);
+    }
+
+    private ProblemView move(Problem problem, String action, String note) {
+        ProblemStatus from = problem.getStatus();
+        ProblemStatus to = WORKFLOW.check(action, from, problem.getNumber()).to();
+        problem.setStatus(to);
+        problem.touch(clock.instant());
+        String actor = currentUser.username();
+        journal.transition(problem.getNumber(), actor, action, from, to, note);
+        outbox.publish(problem.getNumber(), new ProblemTransitioned(problem.getNumber(), action, from, to, actor));
+        return ProblemView.of(problem);
+    }
+
+    private void checkIncident(String incident) {
+        if (!incidents.exists(incident)) {
+            throw InvalidInputException.of("incidents", "no incident " + incident);
+        }
+    }
+
+    private Problem load(String number) {
+        return problems.findByNumber(number).orElseThrow(() -> new TicketNotFoundException("problem", number));
+    }
+}

@@ -1,0 +1,3 @@
+package io.itsmhub.core.problem;
+
+public enum ProblemStatus { NEW, INVESTIGATING, RESOLVED, CLOSED, CANCELLED }

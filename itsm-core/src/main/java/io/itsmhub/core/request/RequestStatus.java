@@ -1,0 +1,3 @@
+package io.itsmhub.core.request;
+
+public enum RequestStatus { SUBMITTED, AWAITING_APPROVAL, APPROVED, IN_FULFILMENT, FULFILLED, REJECTED, CANCELLED }

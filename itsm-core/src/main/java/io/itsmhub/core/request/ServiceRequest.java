@@ -1,0 +1,114 @@
+package io.itsmhub.core.request;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.itsmhub.core.ticket.JsonColumn;
+import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.TicketBase;
+import io.itsmhub.core.ticket.TicketNumbers;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@Entity
+@Table(name = "service_request")
+public class ServiceRequest extends TicketBase {
+
+    private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() { };
+
+    @Id
+    private Long id;
+
+    @Column(name = "catalog_item", nullable = false, length = 50)
+    private String catalogItem;
+
+    @Column(name = "form_values", nullable = false, length = 100000)
+    private String formValues;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private RequestStatus status = RequestStatus.SUBMITTED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 2)
+    private Priority priority = Priority.P3;
+
+    @Column(nullable = false, length = 100)
+    private String requester;
+
+    @Column(name = "opened_by", nullable = false, length = 100)
+    private String openedBy;
+
+    @Column(name = "assignment_group", length = 100)
+    private String assignmentGroup;
+
+    @Column(length = 100)
+    private String assignee;
+
+    @Column(name = "response_due")
+    private Instant responseDue;
+
+    @Column(name = "resolution_due")
+    private Instant resolutionDue;
+
+    @Column(name = "sla_breached", nullable = false)
+    private boolean slaBreached;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "close_note", length = 4000)
+    private String closeNote;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @JoinColumn(name = "request_id")
+    @OrderBy("decidedAt")
+    private List<Approval> approvals = new ArrayList<>();
+
+    protected ServiceRequest() { }
+
+    ServiceRequest(long id, String catalogItem, String title, Map<String, Object> values, String requester,
+                   String openedBy, Instant now) {
+        this.id = id;
+        this.catalogItem = catalogItem;
+        this.title = title;
+        this.formValues = JsonColumn.write(values);
+        this.requester = requester;
+        this.openedBy = openedBy;
+        created(TicketNumbers.format("REQ", id), now);
+    }
+
+    public Long getId() { return id; }
+    public String getCatalogItem() { return catalogItem; }
+    public Map<String, Object> getValues() { return JsonColumn.read(formValues, VALUES); }
+    public RequestStatus getStatus() { return status; }
+    public Priority getPriority() { return priority; }
+    public String getRequester() { return requester; }
+    public String getOpenedBy() { return openedBy; }
+    public String getAssignmentGroup() { return assignmentGroup; }
+    public String getAssignee() { return assignee; }
+    public Instant getResponseDue() { return responseDue; }
+    public Instant getResolutionDue() { return resolutionDue; }
+    public boolean isSlaBreached() { return slaBreached; }
+    public Instant getClosedAt() { return closedAt; }
+    public String getCloseNote() { return closeNote; }
+    public List<Approval> getApprovals() { return approvals; }
+
+    void setStatus(RequestStatus status) { this.status = status; }
+    void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
+    void setAssignee(String assignee) { this.assignee = assignee; }
+    void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }
+    void close(Instant at, String note) { this.closedAt = at; this.closeNote = note; }
+    void addApproval(Approval approval) { approvals.add(approval); }
+}

@@ -1,0 +1,70 @@
+package io.itsmhub.core.request.catalog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.itsmhub.core.ticket.JsonColumn;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.List;
+
+@Entity
+@Table(name = "catalog_item")
+public class CatalogItem {
+
+    private static final TypeReference<List<FormField>> SCHEMA = new TypeReference<>() { };
+
+    @Id
+    @Column(length = 50)
+    private String code;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 4000)
+    private String description;
+
+    @Column(length = 100)
+    private String category;
+
+    @Column(name = "form_schema", nullable = false, length = 100000)
+    private String formSchema;
+
+    @Column(name = "approval_required", nullable = false)
+    private boolean approvalRequired;
+
+    @Column(name = "fulfilment_group", length = 100)
+    private String fulfilmentGroup;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Version
+    private Long version;
+
+    protected CatalogItem() { }
+
+    CatalogItem(String code) {
+        this.code = code;
+    }
+
+    public String getCode() { return code; }
+    public String getName() { return name; }
+    public String getDescription() { return description; }
+    public String getCategory() { return category; }
+    public List<FormField> getForm() { return JsonColumn.read(formSchema, SCHEMA); }
+    public boolean isApprovalRequired() { return approvalRequired; }
+    public String getFulfilmentGroup() { return fulfilmentGroup; }
+    public boolean isActive() { return active; }
+
+    void apply(CatalogItemForm form) {
+        this.name = form.name();
+        this.description = form.description();
+        this.category = form.category();
+        this.formSchema = JsonColumn.write(form.form());
+        this.approvalRequired = form.approvalRequired();
+        this.fulfilmentGroup = form.fulfilmentGroup();
+        this.active = form.active() == null || form.active();
+    }
+}

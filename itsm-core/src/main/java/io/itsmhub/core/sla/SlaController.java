@@ -1,0 +1,46 @@
+package io.itsmhub.core.sla;
+
+import io.itsmhub.core.security.Roles;
+import io.itsmhub.core.ticket.Priority;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/sla-targets")
+class SlaController {
+
+    record TargetForm(@NotNull @Pattern(regexp = "incident|request", message = "must be incident or request") String ticketType,
+                      @NotNull Priority priority,
+                      @Min(1) @Max(525600) int responseMinutes,
+                      @Min(1) @Max(525600) int resolutionMinutes) { }
+
+    private final SlaService sla;
+
+    SlaController(SlaService sla) {
+        this.sla = sla;
+    }
+
+    @GetMapping
+    List<SlaTarget> targets() {
+        return sla.all();
+    }
+
+    @PutMapping
+    @PreAuthorize(Roles.ADMIN)
+    SlaTarget save(@Valid @RequestBody TargetForm form) {
+        if (form.responseMinutes() > form.resolutionMinutes()) {
+            throw io.itsmhub.core.ticket.InvalidInputException.of("responseMinutes", "must not exceed resolutionMinutes");
+        }
+        return sla.save(form.ticketType(), form.priority(), form.responseMinutes(), form.resolutionMinutes());
+    }
+}
