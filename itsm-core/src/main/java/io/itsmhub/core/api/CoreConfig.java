@@ -13,6 +13,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /** Wires the ITSM record into whichever application includes it (the hub, or a test application). */
 @Configuration
@@ -20,13 +21,18 @@ import org.springframework.context.annotation.Configuration;
 @EntityScan("io.itsmhub.core")
 @EnableJpaRepositories("io.itsmhub.core")
 @EnableTransactionManagement
+@PropertySource("classpath:itsm-core.properties")
 class CoreConfig {
 
-    /** All instants are UTC; tests replace this clock to move time. */
+    /**
+     * All instants are UTC and ticked in microseconds, the precision H2 and PostgreSQL store: an instant read
+     * back equals the one written (databases round nanoseconds, which could put a stored time a microsecond
+     * after the "now" it was taken from). Tests replace this clock to move time.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 
     @Bean

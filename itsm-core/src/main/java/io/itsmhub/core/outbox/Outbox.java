@@ -7,11 +7,10 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Publishes domain events into the outbox table inside the caller's transaction (MANDATORY): the event
+ * Publishes domain events into the outbox table inside the caller's transaction (required): the event
  * exists exactly when the state change that caused it was committed.
  */
 @Component
@@ -28,8 +27,11 @@ public class Outbox {
     }
 
     /** Stores {@code event} (a record named in the past tense; its simple name is the event type). */
-    @Transactional(propagation = Propagation.MANDATORY)
     public String publish(String ticketNumber, Record event) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            // an event outside a transaction could be published for a change that then rolls back
+            throw new IllegalStateException("events are published inside the transaction of their state change");
+        }
         String id = UUID.randomUUID().toString();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
