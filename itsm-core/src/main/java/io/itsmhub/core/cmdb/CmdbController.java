@@ -80,7 +80,7 @@ class CmdbController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize(Roles.AGENT)
     void unrelate(@PathVariable String number, @PathVariable long id) {
-        cmdb.unrelate(id);
+        cmdb.unrelate(number, id);
     }
 
     @GetMapping("/{number}/dependents")

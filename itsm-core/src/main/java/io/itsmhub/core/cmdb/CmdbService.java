@@ -129,9 +129,10 @@ public class CmdbService {
         return RelationView.of(relation);
     }
 
-    public void unrelate(long relationId) {
+    public void unrelate(String number, long relationId) {
         CiRelation relation = relations.findById(relationId)
-                .orElseThrow(() -> new TicketNotFoundException("relation", String.valueOf(relationId)));
+                .filter(r -> r.getSource().equals(number) || r.getTarget().equals(number))
+                .orElseThrow(() -> new TicketNotFoundException("relation of " + number, String.valueOf(relationId)));
         relations.delete(relation);
         String line = "relation removed: %s %s %s".formatted(relation.getSource(), relation.getType(), relation.getTarget());
         journal.note(relation.getSource(), currentUser.username(), line);

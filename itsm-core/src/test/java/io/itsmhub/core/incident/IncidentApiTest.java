@@ -120,6 +120,9 @@ class IncidentApiTest extends ApiTest {
         mvc.perform(get("/api/v1/incidents").with(org.springframework.security.test.web.servlet.request
                 .SecurityMockMvcRequestPostProcessors.httpBasic("alice", "wrong"))).andExpect(status().isUnauthorized());
 
+        getAs("carol", "/api/v1/whoami").andExpect(jsonPath("$.username").value("carol"))
+                .andExpect(jsonPath("$.roles[0]").value("change-manager"));
+
         String ritas = body(postAs("rita", "/api/v1/incidents", Map.of("title", "My laptop will not boot"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.caller").value("rita"))).get("number").asText();
         getAs("rita", "/api/v1/incidents/" + ritas).andExpect(status().isOk());

@@ -1,0 +1,65 @@
+package io.itsmhub.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The hub as a user starts it: real HTTP on a random port, demo data, actuator and API docs. */
+@AutoConfigureObservability // tests switch metrics export off unless asked
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:hub-app;DB_CLOSE_DELAY=-1",
+        "hub.admin.password=admin-pw-for-tests", "hub.demo.enabled=true", "hub.demo.password=demo-pw-for-tests"})
+class HubApplicationTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired ObjectMapper json;
+
+    @Test
+    void healthIsPublicAndUp() {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void metricsNeedALoginAndExposePrometheusText() {
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> metrics = http.withBasicAuth("admin", "admin-pw-for-tests")
+                .getForEntity("/actuator/prometheus", String.class);
+        assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(metrics.getBody()).contains("http_server_requests_seconds", "jvm_memory_used_bytes");
+    }
+
+    @Test
+    void theDemoIsLoadedOnAnEmptyDatabaseAndItsUsersCanLogIn() throws Exception {
+        JsonNode catalog = json.readTree(http.withBasicAuth("rita", "demo-pw-for-tests")
+                .getForObject("/api/v1/catalog", String.class));
+        assertThat(catalog.findValuesAsText("code")).contains("linux-vm", "access-request");
+
+        JsonNode services = json.readTree(http.withBasicAuth("alice", "demo-pw-for-tests")
+                .getForObject("/api/v1/cis?ciClass=SERVICE&name=payments", String.class));
+        String payments = services.get("items").get(0).get("number").asText();
+        JsonNode dependencies = json.readTree(http.withBasicAuth("alice", "demo-pw-for-tests")
+                .getForObject("/api/v1/cis/" + payments + "/dependencies", String.class));
+        assertThat(dependencies.findValuesAsText("name")).contains("payments-api", "vm-pay-01", "pg-pay-01", "k8s-prod");
+        assertThat(http.withBasicAuth("rita", "wrong").getForEntity("/api/v1/catalog", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheTicketEndpoints() throws Exception {
+        JsonNode api = json.readTree(http.getForObject("/v3/api-docs", String.class));
+        assertThat(api.get("paths").has("/api/v1/incidents/{number}/resolve")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/requests/{number}/approve")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/changes/{number}/authorise")).isTrue();
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}

@@ -1,0 +1,39 @@
+package io.itsmhub.hub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency direction of ARCHITECTURE.md, checked rather than reviewed: routes → core, routes → connectors. */
+class ModuleBoundariesTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.itsmhub");
+
+    @Test
+    void theCoreKnowsNoCamelNoConnectorsAndNoRoutes() {
+        noClasses().that().resideInAPackage("io.itsmhub.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "io.itsmhub.connectors..",
+                        "io.itsmhub.hub..")
+                .check(classes);
+    }
+
+    @Test
+    void connectorsKnowNoItsmAndNoCamel() {
+        noClasses().that().resideInAPackage("io.itsmhub.connectors..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.itsmhub.core..", "io.itsmhub.hub..", "org.apache.camel..")
+                .check(classes);
+    }
+
+    @Test
+    void aFeaturesRepositoriesAreVisibleOnlyInsideItSoOtherFeaturesGoThroughItsService() {
+        classes().that().resideInAPackage("io.itsmhub.core..").and().haveSimpleNameEndingWith("Repository")
+                .should().notBePublic()
+                .check(classes);
+    }
+}
