@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -103,7 +102,7 @@ public class IncidentService {
                 incident.getTitle()));
         outbox.publish(number, new IncidentCreated(number, incident.getPriority(), incident.getSource(),
                 incident.getSourceRef(), incident.getAffectedCi(), incident.getAssignmentGroup(), incident.getAssignee()));
-        logged(number, "created {} {}", incident.getPriority(), incident.getSource());
+        log.info("{} created {} from {}", number, incident.getPriority(), incident.getSource());
         return IncidentView.of(incident);
     }
 
@@ -255,7 +254,7 @@ public class IncidentService {
         if (!IncidentWorkflow.RESOLVE.equals(action)) { // resolve publishes its own, richer event
             outbox.publish(number, new IncidentTransitioned(number, action, from, to, currentUser.username()));
         }
-        logged(number, "{} {} -> {}", action, from, to);
+        log.info("{} {} {} -> {}", number, action, from, to);
         return incident;
     }
 
@@ -287,11 +286,5 @@ public class IncidentService {
 
     private static Priority.Level orMedium(Priority.Level level) {
         return level == null ? Priority.Level.MEDIUM : level;
-    }
-
-    private static void logged(String number, String message, Object... args) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("ticket", number)) {
-            log.info(message, args);
-        }
     }
 }
