@@ -2,6 +2,7 @@ package io.itsmhub.core.change;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.itsmhub.core.ticket.JsonColumn;
+import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import io.itsmhub.core.ticket.TicketNumbers;
 import jakarta.persistence.CollectionTable;
@@ -21,7 +22,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "change_request")
-public class Change extends TicketBase {
+public class Change extends TicketBase implements Stateful<ChangeStatus> {
 
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
 
@@ -93,6 +94,7 @@ public class Change extends TicketBase {
     public Long getId() { return id; }
     public ChangeType getType() { return type; }
     public Risk getRisk() { return risk; }
+    @Override
     public ChangeStatus getStatus() { return status; }
     public Outcome getOutcome() { return outcome; }
     public String getRequestedBy() { return requestedBy; }
@@ -109,7 +111,8 @@ public class Change extends TicketBase {
     public String getCloseNote() { return closeNote; }
     public Set<String> getTargetCis() { return targetCis; }
 
-    void setStatus(ChangeStatus status) { this.status = status; }
+    @Override
+    public void setStatus(ChangeStatus status) { this.status = status; }
     void setRisk(Risk risk) { this.risk = risk; }
     void setOutcome(Outcome outcome) { this.outcome = outcome; }
     void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }

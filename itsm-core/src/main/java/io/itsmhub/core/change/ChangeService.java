@@ -20,6 +20,7 @@ import io.itsmhub.core.ticket.PageView;
 import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -44,10 +45,12 @@ public class ChangeService {
     private final Outbox outbox;
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
+    private final TicketTransitions transitions;
     private final Clock clock;
 
     public ChangeService(ChangeRepository changes, PeopleService people, CmdbService cmdb, Journal journal,
-                         Outbox outbox, CurrentUser currentUser, TicketSequences sequences, Clock clock) {
+                         Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
+                         TicketTransitions transitions, Clock clock) {
         this.changes = changes;
         this.people = people;
         this.cmdb = cmdb;
@@ -55,6 +58,7 @@ public class ChangeService {
         this.outbox = outbox;
         this.currentUser = currentUser;
         this.sequences = sequences;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -212,11 +216,7 @@ public class ChangeService {
     }
 
     private Change move(Change change, String action, String note) {
-        ChangeStatus from = change.getStatus();
-        ChangeStatus to = WORKFLOW.check(action, from, change.getNumber()).to();
-        change.setStatus(to);
-        change.touch(clock.instant());
-        journal.transition(change.getNumber(), currentUser.username(), action, from, to, note);
+        transitions.move(change, WORKFLOW, action, currentUser.username(), note);
         return change;
     }
 

@@ -1,6 +1,7 @@
 package io.itsmhub.core.incident;
 
 import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "incident")
-public class Incident extends TicketBase {
+public class Incident extends TicketBase implements Stateful<IncidentStatus> {
 
     @Id
     private Long id;
@@ -93,6 +94,7 @@ public class Incident extends TicketBase {
     }
 
     public Long getId() { return id; }
+    @Override
     public IncidentStatus getStatus() { return status; }
     public Priority.Level getImpact() { return impact; }
     public Priority.Level getUrgency() { return urgency; }
@@ -113,7 +115,8 @@ public class Incident extends TicketBase {
     public Instant getResolutionDue() { return resolutionDue; }
     public boolean isSlaBreached() { return slaBreached; }
 
-    void setStatus(IncidentStatus status) { this.status = status; }
+    @Override
+    public void setStatus(IncidentStatus status) { this.status = status; }
     void setCaller(String caller) { this.caller = caller; }
     void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
     void setAssignee(String assignee) { this.assignee = assignee; }

@@ -22,6 +22,7 @@ import io.itsmhub.core.ticket.Priority;
 import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -52,11 +53,12 @@ public class IncidentService {
     private final Outbox outbox;
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
+    private final TicketTransitions transitions;
     private final Clock clock;
 
     public IncidentService(IncidentRepository incidents, PeopleService people, CmdbService cmdb, SlaService sla,
                            Journal journal, Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
-                           Clock clock) {
+                           TicketTransitions transitions, Clock clock) {
         this.incidents = incidents;
         this.people = people;
         this.cmdb = cmdb;
@@ -65,6 +67,7 @@ public class IncidentService {
         this.outbox = outbox;
         this.currentUser = currentUser;
         this.sequences = sequences;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -246,11 +249,8 @@ public class IncidentService {
 
     private Incident transition(String number, String action, String note) {
         Incident incident = load(number);
-        IncidentStatus from = incident.getStatus();
-        IncidentStatus to = WORKFLOW.check(action, from, number).to();
-        incident.setStatus(to);
-        incident.touch(clock.instant());
-        journal.transition(number, currentUser.username(), action, from, to, note);
+        IncidentStatus from = transitions.move(incident, WORKFLOW, action, currentUser.username(), note);
+        IncidentStatus to = incident.getStatus();
         if (!IncidentWorkflow.RESOLVE.equals(action)) { // resolve publishes its own, richer event
             outbox.publish(number, new IncidentTransitioned(number, action, from, to, currentUser.username()));
         }

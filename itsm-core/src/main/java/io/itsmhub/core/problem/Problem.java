@@ -1,6 +1,7 @@
 package io.itsmhub.core.problem;
 
 import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import io.itsmhub.core.ticket.TicketNumbers;
 import jakarta.persistence.CollectionTable;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "problem")
-public class Problem extends TicketBase {
+public class Problem extends TicketBase implements Stateful<ProblemStatus> {
 
     @Id
     private Long id;
@@ -62,6 +63,7 @@ public class Problem extends TicketBase {
     }
 
     public Long getId() { return id; }
+    @Override
     public ProblemStatus getStatus() { return status; }
     public Priority getPriority() { return priority; }
     public String getAssignmentGroup() { return assignmentGroup; }
@@ -71,7 +73,8 @@ public class Problem extends TicketBase {
     public String getWorkaround() { return workaround; }
     public Set<String> getIncidents() { return incidents; }
 
-    void setStatus(ProblemStatus status) { this.status = status; }
+    @Override
+    public void setStatus(ProblemStatus status) { this.status = status; }
     void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
     void setAssignee(String assignee) { this.assignee = assignee; }
     void setRootCause(String rootCause) { this.rootCause = rootCause; }

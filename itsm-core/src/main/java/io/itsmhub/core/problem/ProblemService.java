@@ -18,6 +18,7 @@ import io.itsmhub.core.ticket.Priority;
 import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -38,10 +39,12 @@ public class ProblemService {
     private final Outbox outbox;
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
+    private final TicketTransitions transitions;
     private final Clock clock;
 
     public ProblemService(ProblemRepository problems, IncidentService incidents, PeopleService people, Journal journal,
-                          Outbox outbox, CurrentUser currentUser, TicketSequences sequences, Clock clock) {
+                          Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
+                         TicketTransitions transitions, Clock clock) {
         this.problems = problems;
         this.incidents = incidents;
         this.people = people;
@@ -49,6 +52,7 @@ public class ProblemService {
         this.outbox = outbox;
         this.currentUser = currentUser;
         this.sequences = sequences;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -153,13 +157,10 @@ public class ProblemService {
     }
 
     private ProblemView move(Problem problem, String action, String note) {
-        ProblemStatus from = problem.getStatus();
-        ProblemStatus to = WORKFLOW.check(action, from, problem.getNumber()).to();
-        problem.setStatus(to);
-        problem.touch(clock.instant());
         String actor = currentUser.username();
-        journal.transition(problem.getNumber(), actor, action, from, to, note);
-        outbox.publish(problem.getNumber(), new ProblemTransitioned(problem.getNumber(), action, from, to, actor));
+        ProblemStatus from = transitions.move(problem, WORKFLOW, action, actor, note);
+        outbox.publish(problem.getNumber(), new ProblemTransitioned(problem.getNumber(), action, from,
+                problem.getStatus(), actor));
         return ProblemView.of(problem);
     }
 

@@ -23,6 +23,7 @@ import io.itsmhub.core.ticket.PageView;
 import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -46,11 +47,12 @@ public class RequestService {
     private final Outbox outbox;
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
+    private final TicketTransitions transitions;
     private final Clock clock;
 
     public RequestService(ServiceRequestRepository requests, CatalogService catalog, PeopleService people,
                           SlaService sla, Journal journal, Outbox outbox, CurrentUser currentUser,
-                          TicketSequences sequences, Clock clock) {
+                          TicketSequences sequences, TicketTransitions transitions, Clock clock) {
         this.requests = requests;
         this.catalog = catalog;
         this.people = people;
@@ -59,6 +61,7 @@ public class RequestService {
         this.outbox = outbox;
         this.currentUser = currentUser;
         this.sequences = sequences;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -197,11 +200,7 @@ public class RequestService {
     }
 
     private ServiceRequest move(ServiceRequest request, String action, String note) {
-        RequestStatus from = request.getStatus();
-        RequestStatus to = WORKFLOW.check(action, from, request.getNumber()).to();
-        request.setStatus(to);
-        request.touch(clock.instant());
-        journal.transition(request.getNumber(), currentUser.username(), action, from, to, note);
+        transitions.move(request, WORKFLOW, action, currentUser.username(), note);
         return request;
     }
 

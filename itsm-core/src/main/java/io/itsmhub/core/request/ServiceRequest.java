@@ -3,6 +3,7 @@ package io.itsmhub.core.request;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.itsmhub.core.ticket.JsonColumn;
 import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import io.itsmhub.core.ticket.TicketNumbers;
 import jakarta.persistence.CascadeType;
@@ -23,7 +24,7 @@ import java.util.Map;
 
 @Entity
 @Table(name = "service_request")
-public class ServiceRequest extends TicketBase {
+public class ServiceRequest extends TicketBase implements Stateful<RequestStatus> {
 
     private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() { };
 
@@ -92,6 +93,7 @@ public class ServiceRequest extends TicketBase {
     public Long getId() { return id; }
     public String getCatalogItem() { return catalogItem; }
     public Map<String, Object> getValues() { return JsonColumn.read(formValues, VALUES); }
+    @Override
     public RequestStatus getStatus() { return status; }
     public Priority getPriority() { return priority; }
     public String getRequester() { return requester; }
@@ -105,7 +107,8 @@ public class ServiceRequest extends TicketBase {
     public String getCloseNote() { return closeNote; }
     public List<Approval> getApprovals() { return approvals; }
 
-    void setStatus(RequestStatus status) { this.status = status; }
+    @Override
+    public void setStatus(RequestStatus status) { this.status = status; }
     void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
     void setAssignee(String assignee) { this.assignee = assignee; }
     void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }

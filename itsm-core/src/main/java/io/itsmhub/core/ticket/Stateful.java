@@ -1,0 +1,15 @@
+package io.itsmhub.core.ticket;
+
+import java.time.Instant;
+
+/** A ticket whose status follows a {@link Workflow}; what {@link TicketTransitions} needs to move it. */
+public interface Stateful<S extends Enum<S>> {
+
+    String getNumber();
+
+    S getStatus();
+
+    void setStatus(S status);
+
+    void touch(Instant now);
+}

@@ -1,0 +1,31 @@
+package io.itsmhub.core.ticket;
+
+import io.itsmhub.core.journal.Journal;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a ticket changes status: check the action against the workflow (409 if not allowed), set the
+ * new status, and write the journal line. The caller's transaction makes it atomic with the event it publishes.
+ */
+@Component
+public class TicketTransitions {
+
+    private final Journal journal;
+    private final Clock clock;
+
+    public TicketTransitions(Journal journal, Clock clock) {
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** Moves {@code ticket} by {@code action} and returns the status it came from. */
+    public <S extends Enum<S>> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor, String note) {
+        S from = ticket.getStatus();
+        S to = workflow.check(action, from, ticket.getNumber()).to();
+        ticket.setStatus(to);
+        ticket.touch(clock.instant());
+        journal.transition(ticket.getNumber(), actor, action, from, to, note);
+        return from;
+    }
+}
