@@ -149,6 +149,12 @@ public class CmdbService {
         return items.existsByNumber(number);
     }
 
+    /** The CI of that exact name, e.g. the host named by an alert's {@code instance} label. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CiView> findByName(String name) {
+        return items.findByName(name).map(CiView::of);
+    }
+
     @Transactional(readOnly = true)
     public PageView<CiView> list(CiClass ciClass, String name, Lifecycle lifecycle, Pageable pageable) {
         Specification<ConfigurationItem> nameLike = name == null ? null

@@ -1,0 +1,271 @@
+package io.itsmhub.core.alert;
+
+import io.itsmhub.core.alert.AlertEvents.AlertSilenced;
+import io.itsmhub.core.alert.AlertEvents.IncidentFlapping;
+import io.itsmhub.core.alert.MonitoredAlert.Status;
+import io.itsmhub.core.cmdb.CiView;
+import io.itsmhub.core.incident.IncidentService;
+import io.itsmhub.core.incident.IncidentStatus;
+import io.itsmhub.core.incident.IncidentView;
+import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.outbox.Outbox;
+import io.itsmhub.core.ticket.InvalidInputException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns Alertmanager notifications into incident work, and keeps the bookkeeping of silences. The only writer
+ * of alerts; incidents change only through {@link IncidentService}.
+ */
+@Service
+public class AlertService {
+
+    static final String SYSTEM = "alertmanager";
+    public static final String CLEARED_AT_SOURCE = "cleared-at-source";
+    private static final int ATTEMPTS = 3;
+
+    private final MonitoredAlertRepository alerts;
+    private final AlertMapping mapping;
+    private final AlertSettings settings;
+    private final IncidentService incidents;
+    private final Journal journal;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public AlertService(MonitoredAlertRepository alerts, AlertMapping mapping, AlertSettings settings,
+                        IncidentService incidents, Journal journal, Outbox outbox, TransactionTemplate transactions,
+                        ObjectProvider<MeterRegistry> meters, Clock clock) {
+        this.alerts = alerts;
+        this.mapping = mapping;
+        this.settings = settings;
+        this.incidents = incidents;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        // the hub has Micrometer's registry (actuator); the core alone, in tests, counts into a local one
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one delivery in one transaction: when this returns, everything it did is committed. Two deliveries
+     * racing on a new alert (an HA pair) collide on the unique identity; the loser runs again and finds the row.
+     */
+    public IntakeResult receive(AlertNotification notification) {
+        validate(notification);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                IntakeResult result = transactions.execute(status -> process(notification));
+                count(result);
+                return result;
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException collision) {
+                if (attempt == ATTEMPTS) {
+                    throw collision;
+                }
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<AlertView> forIncident(String incidentNumber) {
+        return alerts.findByIncidentNumberOrderById(incidentNumber).stream().map(AlertView::of).toList();
+    }
+
+    /** The label sets to silence for an incident a person resolved; empty when there is nothing to silence. */
+    @Transactional(readOnly = true)
+    public List<Map<String, String>> silenceTargets(String incidentNumber) {
+        return alerts.findByIncidentNumberOrderById(incidentNumber).stream()
+                .filter(a -> a.getStatus() == Status.FIRING && a.getSilenceId() == null)
+                .map(MonitoredAlert::getLabels).toList();
+    }
+
+    /** The silences set for an incident, to expire when it is reopened. */
+    @Transactional(readOnly = true)
+    public List<String> silencesOf(String incidentNumber) {
+        return alerts.findByIncidentNumberOrderById(incidentNumber).stream().map(MonitoredAlert::getSilenceId)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Transactional
+    public void silenced(String incidentNumber, Map<String, String> matchers, String silenceId, long millis, int attempt) {
+        alerts.findByIncidentNumberOrderById(incidentNumber).stream().filter(a -> a.getLabels().equals(matchers))
+                .forEach(a -> a.setSilenceId(silenceId));
+        journal.externalCall(incidentNumber, SYSTEM, "create-silence", "silence " + silenceId + " until "
+                + clock.instant().plus(settings.silenceDuration()), millis, attempt);
+        outbox.publish(incidentNumber, new AlertSilenced(incidentNumber, silenceId, matchers));
+        meters.counter("hub.alertmanager.silences", "outcome", "created").increment();
+    }
+
+    @Transactional
+    public void silenceExpired(String incidentNumber, String silenceId, long millis, int attempt) {
+        alerts.findByIncidentNumberOrderById(incidentNumber).stream().filter(a -> silenceId.equals(a.getSilenceId()))
+                .forEach(a -> a.setSilenceId(null));
+        journal.externalCall(incidentNumber, SYSTEM, "expire-silence", "silence " + silenceId + " expired", millis, attempt);
+        meters.counter("hub.alertmanager.silences", "outcome", "expired").increment();
+    }
+
+    /** A call to Alertmanager failed: the incident's journal shows it (the outbox retries or parks the event). */
+    @Transactional
+    public void callFailed(String incidentNumber, String operation, String error, long millis, int attempt) {
+        journal.externalCall(incidentNumber, SYSTEM, operation, "failed: " + error, millis, attempt);
+        meters.counter("hub.alertmanager.silences", "outcome", "failed").increment();
+    }
+
+    private IntakeResult process(AlertNotification notification) {
+        IntakeResult total = IntakeResult.EMPTY;
+        for (AlertNotification.Alert alert : notification.alerts()) {
+            String identity = mapping.identity(notification, alert);
+            Optional<MonitoredAlert> known = alerts.lockByIdentity(identity);
+            IntakeResult one;
+            if (alert.firing()) {
+                one = known.map(row -> refired(row, notification, alert)).orElseGet(() -> opened(identity, notification, alert));
+            } else {
+                one = known.map(row -> cleared(row, notification, alert)).orElse(new IntakeResult(1, 0, 0, 0, 0, 1));
+            }
+            total = total.plus(one);
+        }
+        return total;
+    }
+
+    private IntakeResult opened(String identity, AlertNotification notification, AlertNotification.Alert alert) {
+        Instant now = clock.instant();
+        String number = newIncident(identity, notification, alert, null);
+        MonitoredAlert row = new MonitoredAlert(identity, number, now);
+        row.seen(alert, mapping.silenceMatchers(notification, alert), notification.externalURL(), now);
+        row.occurred();
+        row.setCiUnknown(mapping.affectedCi(alert).isEmpty());
+        alerts.saveAndFlush(row); // a concurrent delivery of the same new alert fails here, not at commit
+        return new IntakeResult(1, 1, 0, 0, 0, 0);
+    }
+
+    private IntakeResult refired(MonitoredAlert row, AlertNotification notification, AlertNotification.Alert alert) {
+        Instant now = clock.instant();
+        String number = row.getIncidentNumber();
+        boolean newEpisode = row.getStatus() == Status.RESOLVED;
+        boolean annotationsChanged = row.seen(alert, mapping.silenceMatchers(notification, alert), notification.externalURL(), now);
+        row.occurred();
+        IncidentView incident = incidents.get(number);
+        if (newEpisode) {
+            flapCheck(row, Status.FIRING, incident, now);
+        }
+        if (incident.status().isOpen()) {
+            if (annotationsChanged) {
+                journal.comment(number, SYSTEM, "Alert updated: " + alert.annotations());
+            } else if (newEpisode) {
+                journal.note(number, SYSTEM, "Alert firing again");
+            }
+            return new IntakeResult(1, 0, newEpisode ? 0 : 1, 0, 0, 0);
+        }
+        boolean resolvedRecently = incident.status() == IncidentStatus.RESOLVED && incident.resolvedAt() != null
+                && incident.resolvedAt().isAfter(now.minus(settings.reopenWindow()));
+        boolean startedAfterResolution = alert.startsAt() != null && incident.resolvedAt() != null
+                && alert.startsAt().isAfter(incident.resolvedAt());
+        if (resolvedRecently && !newEpisode && !startedAfterResolution) {
+            return new IntakeResult(1, 0, 1, 0, 0, 0); // the same episode a person resolved: their silence will hold it
+        }
+        if (resolvedRecently) {
+            if (row.isFlapping()) {
+                journal.note(number, SYSTEM, "Alert fired again; the incident is flapping, so it stays resolved for a person to decide");
+                return new IntakeResult(1, 0, 1, 0, 0, 0);
+            }
+            incidents.reopen(number, "alert " + row.getAlertName() + " fired again");
+            return new IntakeResult(1, 0, 0, 0, 1, 0);
+        }
+        String next = newIncident(row.getIdentity(), notification, alert, number);
+        row.movedTo(next, now);
+        row.occurred();
+        return new IntakeResult(1, 1, 0, 0, 0, 0);
+    }
+
+    private IntakeResult cleared(MonitoredAlert row, AlertNotification notification, AlertNotification.Alert alert) {
+        Instant now = clock.instant();
+        row.seen(alert, mapping.silenceMatchers(notification, alert), notification.externalURL(), now);
+        if (row.getStatus() == Status.RESOLVED) {
+            return new IntakeResult(1, 0, 1, 0, 0, 0);
+        }
+        String number = row.getIncidentNumber();
+        IncidentView incident = incidents.get(number);
+        flapCheck(row, Status.RESOLVED, incident, now);
+        String when = alert.endsAt() == null ? "" : " at " + alert.endsAt();
+        if (!incident.status().isOpen()) {
+            journal.note(number, SYSTEM, "Alert cleared at source" + when);
+            return new IntakeResult(1, 0, 0, 0, 0, 0);
+        }
+        if (row.isFlapping()) {
+            journal.note(number, SYSTEM, "Alert cleared at source" + when + "; the incident is flapping, so it stays open");
+            return new IntakeResult(1, 0, 0, 0, 0, 0);
+        }
+        if (!settings.autoResolve().contains(incident.priority())) {
+            journal.note(number, SYSTEM, "Alert cleared at source" + when + "; " + incident.priority()
+                    + " incidents stay open for a person to resolve");
+            return new IntakeResult(1, 0, 0, 0, 0, 0);
+        }
+        incidents.resolve(number, CLEARED_AT_SOURCE, "Alert cleared at source" + when);
+        return new IntakeResult(1, 0, 0, 1, 0, 0);
+    }
+
+    private void flapCheck(MonitoredAlert row, Status to, IncidentView incident, Instant now) {
+        int changes = row.changedState(to, now, settings.flapWindow());
+        if (changes > settings.flapChanges() && !row.isFlapping()) {
+            row.setFlapping(true);
+            journal.note(incident.number(), SYSTEM, "Flapping: %d state changes within %s; automatic resolve and reopen stop"
+                    .formatted(changes, settings.flapWindow()));
+            outbox.publish(incident.number(), new IncidentFlapping(incident.number(), incident.assignee(),
+                    incident.assignmentGroup(), changes));
+        }
+    }
+
+    private String newIncident(String identity, AlertNotification notification, AlertNotification.Alert alert,
+                               String previous) {
+        Optional<CiView> ci = mapping.affectedCi(alert);
+        String number = incidents.create(mapping.incident(notification, alert, identity, ci, mapping.service(alert, ci))).number();
+        if (ci.isEmpty()) {
+            journal.note(number, SYSTEM, "CI unknown: no CI matches the alert's labels " + settings.ciLabels());
+        }
+        if (previous != null) {
+            journal.note(number, SYSTEM, "Follows " + previous + " (the same alert fired again)");
+            journal.note(previous, SYSTEM, "Followed by " + number);
+        }
+        return number;
+    }
+
+    private static void validate(AlertNotification notification) {
+        if (notification == null || notification.alerts() == null || notification.alerts().isEmpty()) {
+            throw InvalidInputException.of("alerts", "a notification carries at least one alert");
+        }
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < notification.alerts().size(); i++) {
+            AlertNotification.Alert alert = notification.alerts().get(i);
+            if (alert == null || !("firing".equals(alert.status()) || "resolved".equals(alert.status()))) {
+                errors.add(new InvalidInputException.FieldError("alerts[" + i + "].status", "must be firing or resolved"));
+            } else if (alert.labels() == null || alert.labels().isEmpty()) {
+                errors.add(new InvalidInputException.FieldError("alerts[" + i + "].labels", "an alert has labels"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private void count(IntakeResult result) {
+        meters.counter("hub.alerts.received").increment(result.received());
+        meters.counter("hub.alerts.deduplicated").increment(result.deduplicated());
+        meters.counter("hub.alert.incidents", "outcome", "created").increment(result.created());
+        meters.counter("hub.alert.incidents", "outcome", "resolved").increment(result.resolved());
+        meters.counter("hub.alert.incidents", "outcome", "reopened").increment(result.reopened());
+    }
+}
