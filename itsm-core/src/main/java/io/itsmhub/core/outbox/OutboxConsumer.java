@@ -70,6 +70,13 @@ public class OutboxConsumer {
         }
     }
 
+    /** Handling failed for good (the peer refused it): no retry can help, an operator decides. */
+    @Transactional
+    public void park(String id, String error) {
+        String message = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 2000));
+        jdbc.update("UPDATE outbox_event SET status = 'PARKED', last_error = ? WHERE id = ?", message, id);
+    }
+
     /** Puts a parked event back in line with fresh attempts; an operator's decision. */
     @Transactional
     public void replay(String id) {

@@ -9,9 +9,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's view of the outbox: what a ticket emitted, what is parked, and replay. */
+/**
+ * The operator's view of the outbox: what a ticket emitted, and the dead letters — events whose outbound call
+ * kept failing (or was refused) and were parked — with replay.
+ */
 @RestController
-@RequestMapping("/api/v1/events")
+@RequestMapping("/api/v1")
 class OutboxController {
 
     private final OutboxConsumer consumer;
@@ -20,20 +23,20 @@ class OutboxController {
         this.consumer = consumer;
     }
 
-    @GetMapping("/parked")
+    @GetMapping("/integrations/dead-letters")
     @PreAuthorize(Roles.ADMIN)
     List<OutboxEvent> parked() {
         return consumer.parked();
     }
 
-    @PostMapping("/{id}/replay")
+    @PostMapping("/integrations/dead-letters/{id}/replay")
     @PreAuthorize(Roles.ADMIN)
     OutboxEvent replay(@PathVariable String id) {
         consumer.replay(id);
         return consumer.find(id);
     }
 
-    @GetMapping(params = "ticket")
+    @GetMapping(path = "/events", params = "ticket")
     @PreAuthorize(Roles.STAFF)
     List<OutboxEvent> forTicket(@org.springframework.web.bind.annotation.RequestParam String ticket) {
         return consumer.forTicket(ticket);
