@@ -108,6 +108,7 @@ public class AlertService {
                 + clock.instant().plus(settings.silenceDuration()), millis, attempt);
         outbox.publish(incidentNumber, new AlertSilenced(incidentNumber, silenceId, matchers));
         meters.counter("hub.alertmanager.silences", "outcome", "created").increment();
+        timed("create-silence", "ok", millis);
     }
 
     @Transactional
@@ -116,6 +117,7 @@ public class AlertService {
                 .forEach(a -> a.setSilenceId(null));
         journal.externalCall(incidentNumber, SYSTEM, "expire-silence", "silence " + silenceId + " expired", millis, attempt);
         meters.counter("hub.alertmanager.silences", "outcome", "expired").increment();
+        timed("expire-silence", "ok", millis);
     }
 
     /** A call to Alertmanager failed: the incident's journal shows it (the outbox retries or parks the event). */
@@ -123,6 +125,12 @@ public class AlertService {
     public void callFailed(String incidentNumber, String operation, String error, long millis, int attempt) {
         journal.externalCall(incidentNumber, SYSTEM, operation, "failed: " + error, millis, attempt);
         meters.counter("hub.alertmanager.silences", "outcome", "failed").increment();
+        timed(operation, "failed", millis);
+    }
+
+    private void timed(String operation, String outcome, long millis) {
+        meters.timer("hub.alertmanager.calls", "operation", operation, "outcome", outcome)
+                .record(java.time.Duration.ofMillis(millis));
     }
 
     private IntakeResult process(AlertNotification notification) {

@@ -81,6 +81,7 @@ class AlertLoopIntegrationTest {
     @Autowired CmdbService cmdb;
     @Autowired TestRestTemplate http;
     @Autowired DataSource dataSource;
+    @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
     final AlertmanagerClient am = new HttpAlertmanagerClient(AlertmanagerSettings.of(primary.url()));
     final AlertmanagerClient amPeer = new HttpAlertmanagerClient(AlertmanagerSettings.of(peer.url()));
@@ -124,6 +125,9 @@ class AlertLoopIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> am.alerts(Map.of("instance", host + ":9100")).get(0).isActive());
         await().atMost(Duration.ofSeconds(5)).until(() -> alerts.forIncident(incident.number()).get(0).silenceId() == null);
         assertThat(journal(incident.number())).anyMatch(m -> m.startsWith("alertmanager expire-silence: silence " + silenced.silenceId()));
+        assertThat(meters.counter("hub.alertmanager.silences", "outcome", "created").count()).isPositive();
+        assertThat(meters.timer("hub.alertmanager.calls", "operation", "create-silence", "outcome", "ok").count()).isPositive();
+        assertThat(meters.counter("hub.alerts.received").count()).isPositive();
     }
 
     @Test
