@@ -1,5 +1,9 @@
 package io.itsmhub.hub.bench;
 
+import io.itsmhub.connectors.alertmanager.AlertmanagerClient;
+import io.itsmhub.connectors.alertmanager.AlertmanagerProcess;
+import io.itsmhub.connectors.alertmanager.AlertmanagerSettings;
+import io.itsmhub.connectors.alertmanager.HttpAlertmanagerClient;
 import io.itsmhub.core.support.PostgresTestServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -37,6 +41,9 @@ import java.util.function.LongFunction;
 public final class HubBenchmark {
 
     private static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final String WEBHOOK_TOKEN = "bench-webhook-token";
+    private static final int OPEN_ALERTS = 200;
+    private static final int BATCH = 50;
     private static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
@@ -62,8 +69,12 @@ public final class HubBenchmark {
 
         List<Measurement> results = new ArrayList<>();
         Map<String, Long> startup = new java.util.LinkedHashMap<>();
+        Map<String, long[]> loops = new java.util.LinkedHashMap<>();
+        AlertmanagerProcess alertmanager = AlertmanagerProcess.start();
+        AlertmanagerClient am = new HttpAlertmanagerClient(AlertmanagerSettings.of(alertmanager.url()));
         for (String database : List.of("H2", "PostgreSQL")) {
-            Map<String, String> env = new HashMap<>(Map.of("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD, "HUB_DEMO_ENABLED", "false"));
+            Map<String, String> env = new HashMap<>(Map.of("HUB_ADMIN_PASSWORD", ADMIN_PASSWORD, "HUB_DEMO_ENABLED", "false",
+                    "HUB_ALERTMANAGER_WEBHOOK_TOKEN", WEBHOOK_TOKEN, "HUB_ALERTMANAGER_URL", alertmanager.url().toString()));
             if (database.equals("PostgreSQL")) {
                 env.put("SPRING_PROFILES_ACTIVE", "postgres");
                 env.put("HUB_DB_URL", PostgresTestServer.get().createDatabase("itsm_bench"));
@@ -87,6 +98,10 @@ public final class HubBenchmark {
                 endpoints.put("POST /api/v1/incidents (create)", n -> post(base + "/api/v1/incidents",
                         "{\"title\":\"bench incident " + n + "\",\"impact\":\"MEDIUM\",\"urgency\":\"HIGH\",\"source\":\"bench\",\"sourceRef\":\"fp-" + n + "\"}"));
                 endpoints.put("GET /api/v1/incidents (list 20)", n -> get(base + "/api/v1/incidents?size=20&status=NEW"));
+                String run = database + Long.toString(System.nanoTime(), 36);
+                endpoints.put("POST /webhooks/alertmanager (new alert)", n -> webhook(base, run + "-new-", n, 1));
+                endpoints.put("POST /webhooks/alertmanager (repeat of open alert)", n -> webhook(base, run + "-open-", n % OPEN_ALERTS, 1));
+                endpoints.put("POST /webhooks/alertmanager (" + BATCH + " new alerts)", n -> webhook(base, run + "-batch-", n * BATCH, BATCH));
                 for (var endpoint : endpoints.entrySet()) { // warm every path up before any measurement
                     run(http, database, endpoint.getKey(), endpoint.getValue(), clients, warmUp);
                 }
@@ -96,14 +111,18 @@ public final class HubBenchmark {
                     System.out.printf(Locale.ROOT, "%-10s %-34s %9.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n",
                             database, m.endpoint(), m.throughput(), m.percentileMillis(0.50), m.percentileMillis(0.99), m.errors());
                 }
+                loops.put(database, loopLatency(http, am, base, database + Long.toString(System.nanoTime(), 36), 100));
+                System.out.printf(Locale.ROOT, "%-10s resolve -> silence visible in Alertmanager: p50 %.0f ms, p99 %.0f ms%n",
+                        database, percentile(loops.get(database), 0.5), percentile(loops.get(database), 0.99));
             } finally {
                 hub.destroy();
                 hub.waitFor(30, TimeUnit.SECONDS);
             }
         }
+        alertmanager.close();
         Path doc = root.resolve("docs/BENCHMARKS.md");
         Files.createDirectories(doc.getParent());
-        Files.writeString(doc, report(results, startup, clients, warmUp, measure));
+        Files.writeString(doc, report(results, startup, loops, clients, warmUp, measure));
         System.out.println("Wrote " + doc);
     }
 
@@ -168,6 +187,77 @@ public final class HubBenchmark {
         return new Measurement(database, name, all.length, errors.get(), seconds, all);
     }
 
+    /** One Alertmanager notification (version 4, as Alertmanager sends it) carrying {@code count} alerts. */
+    private static HttpRequest webhook(String base, String prefix, long first, int count) {
+        StringBuilder alerts = new StringBuilder();
+        for (long i = first; i < first + count; i++) {
+            if (alerts.length() > 0) {
+                alerts.append(',');
+            }
+            alerts.append(("{\"status\":\"firing\",\"labels\":{\"alertname\":\"BenchAlert\",\"instance\":\"%1$s%2$d:9100\","
+                    + "\"severity\":\"warning\"},\"annotations\":{\"summary\":\"bench %1$s%2$d\"},"
+                    + "\"startsAt\":\"2026-11-24T10:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\","
+                    + "\"generatorURL\":\"http://prometheus:9090/graph\",\"fingerprint\":\"%1$s%2$d\"}").formatted(prefix, i));
+        }
+        String body = "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"BenchAlert\\\"}\",\"status\":\"firing\","
+                + "\"receiver\":\"hub\",\"groupLabels\":{},\"commonLabels\":{},\"commonAnnotations\":{},"
+                + "\"externalURL\":\"http://alertmanager:9093\",\"truncatedAlerts\":0,\"alerts\":[" + alerts + "]}";
+        return HttpRequest.newBuilder(URI.create(base + "/webhooks/alertmanager"))
+                .header("Authorization", "Bearer " + WEBHOOK_TOKEN).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /**
+     * The monitoring loop's return path, end to end: an alert firing in a real Alertmanager and its incident in
+     * the hub; a person resolves the incident; time until Alertmanager reports the alert suppressed.
+     */
+    private static long[] loopLatency(HttpClient http, AlertmanagerClient am, String base, String prefix, int rounds)
+            throws Exception {
+        long[] latencies = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            String instance = prefix + "-loop-" + i;
+            am.postAlerts(List.of(Map.of("labels", Map.of("alertname", "BenchAlert", "instance", instance + ":9100",
+                    "severity", "warning"), "annotations", Map.of("summary", "bench " + instance))));
+            String fingerprint = am.alerts(Map.of("instance", instance + ":9100")).get(0).fingerprint();
+            String payload = http.send(webhookFor(base, instance, fingerprint), HttpResponse.BodyHandlers.ofString()).body();
+            if (!payload.contains("\"created\":1")) {
+                throw new IllegalStateException("webhook did not create an incident: " + payload);
+            }
+            String list = http.send(get(base + "/api/v1/incidents?sourceRef=" + fingerprint), HttpResponse.BodyHandlers.ofString()).body();
+            String number = list.replaceAll("(?s).*?\"number\":\"(INC-\\d+)\".*", "$1");
+            long start = System.nanoTime();
+            HttpResponse<String> resolved = http.send(post(base + "/api/v1/incidents/" + number + "/resolve",
+                    "{\"resolutionCode\":\"fixed\"}"), HttpResponse.BodyHandlers.ofString());
+            if (resolved.statusCode() != 200) {
+                throw new IllegalStateException("resolve failed: " + resolved.body());
+            }
+            while (!am.alerts(Map.of("instance", instance + ":9100")).get(0).isSuppressed()) {
+                if (System.nanoTime() - start > Duration.ofSeconds(30).toNanos()) {
+                    throw new IllegalStateException("no silence for " + number + " within 30 s");
+                }
+                Thread.onSpinWait();
+            }
+            latencies[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    private static HttpRequest webhookFor(String base, String instance, String fingerprint) {
+        String body = ("{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"hub\",\"externalURL\":\"%s\","
+                + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"BenchAlert\",\"instance\":\"%s:9100\","
+                + "\"severity\":\"warning\"},\"annotations\":{\"summary\":\"bench %s\"},\"fingerprint\":\"%s\"}]}")
+                .formatted("http://alertmanager:9093", instance, instance, fingerprint);
+        return HttpRequest.newBuilder(URI.create(base + "/webhooks/alertmanager"))
+                .header("Authorization", "Bearer " + WEBHOOK_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+        return sorted[Math.max(index, 0)] / 1_000_000.0;
+    }
+
     private static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).timeout(Duration.ofSeconds(30)).GET().build();
     }
@@ -177,8 +267,8 @@ public final class HubBenchmark {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    private static String report(List<Measurement> results, Map<String, Long> startup, int clients, Duration warmUp,
-                                 Duration measure) throws IOException {
+    private static String report(List<Measurement> results, Map<String, Long> startup, Map<String, long[]> loops,
+                                 int clients, Duration warmUp, Duration measure) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Figures are written by `bench/run` (source: `routes/src/test/java/io/itsmhub/hub/bench/HubBenchmark.java`).\n");
@@ -206,7 +296,23 @@ public final class HubBenchmark {
                     m.endpoint(), m.throughput(), m.percentileMillis(0.5), m.percentileMillis(0.99), m.errors(),
                     m.throughput() / bare.throughput(), m.percentileMillis(0.5) / bare.percentileMillis(0.5)));
         }
+        md.append("\n");
+        for (Measurement m : results) {
+            if (m.endpoint().contains(BATCH + " new alerts")) {
+                md.append(String.format(Locale.ROOT, "- %s: %,.0f alerts/s stored when Alertmanager batches %d alerts per webhook.%n",
+                        m.database(), m.throughput() * BATCH, BATCH));
+            }
+        }
+        md.append("\n## Monitoring loop: resolve → silence visible in Alertmanager\n\n");
+        md.append("A real Alertmanager (Debian's 0.25) holds a firing alert whose incident the hub raised from the webhook; a person\n");
+        md.append("resolves the incident (`POST /api/v1/incidents/{n}/resolve`); measured until `GET /api/v2/alerts` reports the\n");
+        md.append("alert `suppressed` by the hub's silence (outbox poll interval 250 ms, the default).\n\n");
+        md.append("| database | rounds | p50 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+        loops.forEach((db, l) -> md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.0f |%n", db, l.length,
+                percentile(l, 0.5), percentile(l, 0.99), l[l.length - 1] / 1_000_000.0)));
         md.append("\nThe listing is measured after the creation run, so it pages through the incidents that run created.\n");
+        md.append("Repeats are deliveries of %d open alerts, round robin, so concurrent clients often wait for the same row lock.\n"
+                .formatted(OPEN_ALERTS));
         md.append("The client and the hub share the machine's cores: absolute figures are lower than on separate hosts;\n");
         md.append("the ratios are the comparable part.\n");
         return md.toString();
