@@ -151,11 +151,11 @@ public class AlertService {
 
     private IntakeResult opened(String identity, AlertNotification notification, AlertNotification.Alert alert) {
         Instant now = clock.instant();
-        String number = newIncident(identity, notification, alert, null);
-        MonitoredAlert row = new MonitoredAlert(identity, number, now);
+        Raised raised = newIncident(identity, notification, alert, null);
+        MonitoredAlert row = new MonitoredAlert(identity, raised.number(), now);
         row.seen(alert, mapping.silenceMatchers(notification, alert), notification.externalURL(), now);
         row.occurred();
-        row.setCiUnknown(mapping.affectedCi(alert).isEmpty());
+        row.setCiUnknown(raised.ciUnknown());
         alerts.saveAndFlush(row); // a concurrent delivery of the same new alert fails here, not at commit
         return new IntakeResult(1, 1, 0, 0, 0, 0);
     }
@@ -193,8 +193,9 @@ public class AlertService {
             incidents.reopen(number, "alert " + row.getAlertName() + " fired again");
             return new IntakeResult(1, 0, 0, 0, 1, 0);
         }
-        String next = newIncident(row.getIdentity(), notification, alert, number);
-        row.movedTo(next, now);
+        Raised next = newIncident(row.getIdentity(), notification, alert, number);
+        row.movedTo(next.number(), now);
+        row.setCiUnknown(next.ciUnknown());
         row.occurred();
         return new IntakeResult(1, 1, 0, 0, 0, 0);
     }
@@ -237,7 +238,9 @@ public class AlertService {
         }
     }
 
-    private String newIncident(String identity, AlertNotification notification, AlertNotification.Alert alert,
+    private record Raised(String number, boolean ciUnknown) { }
+
+    private Raised newIncident(String identity, AlertNotification notification, AlertNotification.Alert alert,
                                String previous) {
         Optional<CiView> ci = mapping.affectedCi(alert);
         String number = incidents.create(mapping.incident(notification, alert, identity, ci, mapping.service(alert, ci))).number();
@@ -248,7 +251,7 @@ public class AlertService {
             journal.note(number, SYSTEM, "Follows " + previous + " (the same alert fired again)");
             journal.note(previous, SYSTEM, "Followed by " + number);
         }
-        return number;
+        return new Raised(number, ci.isEmpty());
     }
 
     private static void validate(AlertNotification notification) {

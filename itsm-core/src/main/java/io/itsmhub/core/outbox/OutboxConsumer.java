@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,26 @@ public class OutboxConsumer {
     public void acknowledge(String id) {
         jdbc.update("UPDATE outbox_event SET status = 'DONE', done_at = ?, last_error = NULL WHERE id = ?",
                 Timestamp.from(clock.instant()), id);
+    }
+
+    /** Acknowledges many events in one statement, e.g. those no route subscribes to. */
+    @Transactional
+    public void acknowledge(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("UPDATE outbox_event SET status = 'DONE', done_at = ?, last_error = NULL WHERE id = ?",
+                ids.stream().map(id -> new Object[] {now, id}).toList());
+    }
+
+    /** Events waiting for delivery (a growing number means the routes fall behind) and events parked. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> backlog() {
+        Map<String, Long> counts = new java.util.TreeMap<>(Map.of("PENDING", 0L, "PARKED", 0L));
+        jdbc.query("SELECT status, COUNT(*) AS n FROM outbox_event WHERE status IN ('PENDING', 'PARKED') GROUP BY status",
+                rs -> { counts.put(rs.getString("status"), rs.getLong("n")); });
+        return counts;
     }
 
     /** Handling failed: retry after a growing delay, or park the event once it used up its attempts. */

@@ -36,6 +36,13 @@ class OutboxController {
         return consumer.find(id);
     }
 
+    /** How many events wait for delivery and how many are parked. */
+    @GetMapping("/integrations/backlog")
+    @PreAuthorize(Roles.ADMIN)
+    java.util.Map<String, Long> backlog() {
+        return consumer.backlog();
+    }
+
     @GetMapping(path = "/events", params = "ticket")
     @PreAuthorize(Roles.STAFF)
     List<OutboxEvent> forTicket(@org.springframework.web.bind.annotation.RequestParam String ticket) {
