@@ -35,7 +35,8 @@ class HubApplicationTest {
         ResponseEntity<String> metrics = http.withBasicAuth("admin", "admin-pw-for-tests")
                 .getForEntity("/actuator/prometheus", String.class);
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(metrics.getBody()).contains("http_server_requests_seconds", "jvm_memory_used_bytes");
+        assertThat(metrics.getBody()).contains("http_server_requests_seconds", "jvm_memory_used_bytes", "hub_outbox_pending",
+                "hub_outbox_parked");
     }
 
     @Test
