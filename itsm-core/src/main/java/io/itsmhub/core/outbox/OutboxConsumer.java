@@ -68,6 +68,13 @@ public class OutboxConsumer {
                 ids.stream().map(id -> new Object[] {now, id}).toList());
     }
 
+    /** How many events are in {@code status} (PENDING, PARKED, DONE). */
+    @Transactional(readOnly = true)
+    public long count(String status) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE status = ?", Long.class, status);
+        return n == null ? 0 : n;
+    }
+
     /** Events waiting for delivery (a growing number means the routes fall behind) and events parked. */
     @Transactional(readOnly = true)
     public Map<String, Long> backlog() {

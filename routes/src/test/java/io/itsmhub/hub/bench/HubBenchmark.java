@@ -189,17 +189,21 @@ public final class HubBenchmark {
         return new Measurement(database, name, all.length, errors.get(), seconds, all);
     }
 
-    /** One Alertmanager notification (version 4, as Alertmanager sends it) carrying {@code count} alerts. */
+    /**
+     * One Alertmanager notification (version 4, as Alertmanager sends it) carrying {@code count} alerts named
+     * prefix+i; {@code first = -1} with one alert names it just prefix.
+     */
     private static HttpRequest webhook(String base, String prefix, long first, int count) {
         StringBuilder alerts = new StringBuilder();
         for (long i = first; i < first + count; i++) {
             if (alerts.length() > 0) {
                 alerts.append(',');
             }
-            alerts.append(("{\"status\":\"firing\",\"labels\":{\"alertname\":\"BenchAlert\",\"instance\":\"%1$s%2$d:9100\","
-                    + "\"severity\":\"warning\"},\"annotations\":{\"summary\":\"bench %1$s%2$d\"},"
+            String suffix = i < 0 ? "" : Long.toString(i);
+            alerts.append(("{\"status\":\"firing\",\"labels\":{\"alertname\":\"BenchAlert\",\"instance\":\"%1$s%2$s:9100\","
+                    + "\"severity\":\"warning\"},\"annotations\":{\"summary\":\"bench %1$s%2$s\"},"
                     + "\"startsAt\":\"2026-11-24T10:00:00Z\",\"endsAt\":\"0001-01-01T00:00:00Z\","
-                    + "\"generatorURL\":\"http://prometheus:9090/graph\",\"fingerprint\":\"%1$s%2$d\"}").formatted(prefix, i));
+                    + "\"generatorURL\":\"http://prometheus:9090/graph\",\"fingerprint\":\"%1$s%2$s\"}").formatted(prefix, suffix));
         }
         String body = "{\"version\":\"4\",\"groupKey\":\"{}:{alertname=\\\"BenchAlert\\\"}\",\"status\":\"firing\","
                 + "\"receiver\":\"hub\",\"groupLabels\":{},\"commonLabels\":{},\"commonAnnotations\":{},"
@@ -217,11 +221,12 @@ public final class HubBenchmark {
             throws Exception {
         long[] latencies = new long[rounds];
         for (int i = 0; i < rounds; i++) {
+            // the same alert in Alertmanager and in the webhook that raises its incident (fingerprint = instance)
             String instance = prefix + "-loop-" + i;
             am.postAlerts(List.of(Map.of("labels", Map.of("alertname", "BenchAlert", "instance", instance + ":9100",
                     "severity", "warning"), "annotations", Map.of("summary", "bench " + instance))));
-            String fingerprint = am.alerts(Map.of("instance", instance + ":9100")).get(0).fingerprint();
-            String payload = http.send(webhookFor(base, instance, fingerprint), HttpResponse.BodyHandlers.ofString()).body();
+            String fingerprint = instance;
+            String payload = http.send(webhook(base, instance, -1, 1), HttpResponse.BodyHandlers.ofString()).body();
             if (!payload.contains("\"created\":1")) {
                 throw new IllegalStateException("webhook did not create an incident: " + payload);
             }
@@ -243,16 +248,6 @@ public final class HubBenchmark {
         }
         Arrays.sort(latencies);
         return latencies;
-    }
-
-    private static HttpRequest webhookFor(String base, String instance, String fingerprint) {
-        String body = ("{\"version\":\"4\",\"status\":\"firing\",\"receiver\":\"hub\",\"externalURL\":\"%s\","
-                + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"BenchAlert\",\"instance\":\"%s:9100\","
-                + "\"severity\":\"warning\"},\"annotations\":{\"summary\":\"bench %s\"},\"fingerprint\":\"%s\"}]}")
-                .formatted("http://alertmanager:9093", instance, instance, fingerprint);
-        return HttpRequest.newBuilder(URI.create(base + "/webhooks/alertmanager"))
-                .header("Authorization", "Bearer " + WEBHOOK_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** Waits until the outbox backlog the load left behind is delivered; returns how long that took (ms). */
