@@ -3,6 +3,7 @@ package io.itsmhub.core.alert;
 import io.itsmhub.core.alert.AlertEvents.AlertSilenced;
 import io.itsmhub.core.alert.AlertEvents.IncidentFlapping;
 import io.itsmhub.core.alert.MonitoredAlert.Status;
+import io.itsmhub.core.change.ReleaseWatch;
 import io.itsmhub.core.cmdb.CiView;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentStatus;
@@ -40,6 +41,7 @@ public class AlertService {
     private final AlertMapping mapping;
     private final AlertSettings settings;
     private final IncidentService incidents;
+    private final ReleaseWatch releaseWatch;
     private final Journal journal;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -47,12 +49,14 @@ public class AlertService {
     private final Clock clock;
 
     public AlertService(MonitoredAlertRepository alerts, AlertMapping mapping, AlertSettings settings,
-                        IncidentService incidents, Journal journal, Outbox outbox, TransactionTemplate transactions,
+                        IncidentService incidents, ReleaseWatch releaseWatch, Journal journal, Outbox outbox,
+                        TransactionTemplate transactions,
                         ObjectProvider<MeterRegistry> meters, Clock clock) {
         this.alerts = alerts;
         this.mapping = mapping;
         this.settings = settings;
         this.incidents = incidents;
+        this.releaseWatch = releaseWatch;
         this.journal = journal;
         this.outbox = outbox;
         this.transactions = transactions;
@@ -244,6 +248,7 @@ public class AlertService {
                                String previous) {
         Optional<CiView> ci = mapping.affectedCi(alert);
         String number = incidents.create(mapping.incident(notification, alert, identity, ci, mapping.service(alert, ci))).number();
+        ci.ifPresent(c -> releaseWatch.linkSuspect(number, c.number()));
         if (ci.isEmpty()) {
             journal.note(number, SYSTEM, "CI unknown: no CI matches the alert's labels " + settings.ciLabels());
         }

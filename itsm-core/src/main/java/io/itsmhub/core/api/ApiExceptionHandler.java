@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.itsmhub.core.ticket.ConflictException;
 import io.itsmhub.core.ticket.ForbiddenActionException;
 import io.itsmhub.core.ticket.IllegalTransitionException;
 import io.itsmhub.core.ticket.InvalidInputException;
@@ -54,6 +55,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("currentStatus", e.currentStatus());
         problem.setProperty("allowedActions", e.allowedActions());
         return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.title(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidInputException.class)

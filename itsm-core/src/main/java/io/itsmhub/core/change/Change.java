@@ -66,6 +66,17 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
     @Column(name = "pipeline_parameters", length = 100000)
     private String pipelineParameters;
 
+    @Column(name = "rollback_pipeline", length = 300)
+    private String rollbackPipeline;
+
+    /** The standard-change template it was created from; such a change is authorised on creation. */
+    @Column(length = 100)
+    private String template;
+
+    /** An emergency change authorised in one step; it owes a review after implementation. */
+    @Column(nullable = false)
+    private boolean expedited;
+
     @Column(name = "release_version", length = 100)
     private String releaseVersion;
 
@@ -107,6 +118,11 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
         return pipelineParameters == null ? Map.of() : JsonColumn.read(pipelineParameters, PARAMETERS);
     }
     public String getReleaseVersion() { return releaseVersion; }
+    public String getRollbackPipeline() { return rollbackPipeline; }
+    public String getTemplate() { return template; }
+    public boolean isExpedited() { return expedited; }
+    /** A release change runs a pipeline; other changes are carried out by hand. */
+    public boolean isRelease() { return pipeline != null; }
     public String getAuthorisedBy() { return authorisedBy; }
     public String getCloseNote() { return closeNote; }
     public Set<String> getTargetCis() { return targetCis; }
@@ -123,6 +139,9 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
         this.pipelineParameters = parameters == null || parameters.isEmpty() ? null : JsonColumn.write(parameters);
         this.releaseVersion = version;
     }
+    void setRollbackPipeline(String rollbackPipeline) { this.rollbackPipeline = rollbackPipeline; }
+    void setTemplate(String template) { this.template = template; }
+    void setExpedited(boolean expedited) { this.expedited = expedited; }
     void setAuthorisedBy(String authorisedBy) { this.authorisedBy = authorisedBy; }
     void setCloseNote(String closeNote) { this.closeNote = closeNote; }
     void setTargetCis(Set<String> targetCis) { this.targetCis = new LinkedHashSet<>(targetCis); }

@@ -47,10 +47,17 @@ public class ChangeService {
     private final TicketSequences sequences;
     private final TicketTransitions transitions;
     private final Clock clock;
+    private final ChangeRules rules;
+    private final ChangeTemplates templates;
+    private final ReleaseRunRepository runs;
 
-    public ChangeService(ChangeRepository changes, PeopleService people, CmdbService cmdb, Journal journal,
-                         Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
-                         TicketTransitions transitions, Clock clock) {
+    ChangeService(ChangeRepository changes, PeopleService people, CmdbService cmdb, Journal journal,
+                  Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
+                  TicketTransitions transitions, Clock clock, ChangeRules rules, ChangeTemplates templates,
+                  ReleaseRunRepository runs) {
+        this.rules = rules;
+        this.templates = templates;
+        this.runs = runs;
         this.changes = changes;
         this.people = people;
         this.cmdb = cmdb;
@@ -65,11 +72,19 @@ public class ChangeService {
     public ChangeView create(ChangeForm form) {
         people.checkAssignment(form.assignmentGroup(), form.assignee());
         checkWindow(form.plannedStart(), form.plannedEnd(), false);
-        Set<String> targets = form.targetCis() == null ? Set.of() : form.targetCis();
-        targets.stream().filter(ci -> !cmdb.exists(ci)).findFirst()
-                .ifPresent(ci -> { throw InvalidInputException.of("targetCis", "no CI " + ci); });
-        if (form.pipeline() == null && form.parameters() != null && !form.parameters().isEmpty()) {
-            throw InvalidInputException.of("parameters", "pipeline parameters need a pipeline");
+        if (form.template() != null) {
+            return createStandard(form, templates.load(form.template()));
+        }
+        if (form.type() == null) {
+            throw InvalidInputException.of("type", "must not be null");
+        }
+        if (form.type() == ChangeType.STANDARD) {
+            throw InvalidInputException.of("template", "a standard change is made from a pre-approved template");
+        }
+        templates.checkCis(form.targetCis());
+        if (form.pipeline() == null && (form.parameters() != null && !form.parameters().isEmpty()
+                || form.rollbackPipeline() != null)) {
+            throw InvalidInputException.of("pipeline", "parameters and a rollback pipeline need a pipeline");
         }
         String actor = currentUser.username();
         Change change = new Change(sequences.next("change_seq"), form.title(), form.type(),
@@ -78,20 +93,57 @@ public class ChangeService {
         change.setAssignmentGroup(form.assignmentGroup());
         change.setAssignee(form.assignee());
         change.setWindow(form.plannedStart(), form.plannedEnd());
-        change.setRelease(form.pipeline(), form.parameters(), form.releaseVersion());
-        change.setTargetCis(targets);
+        change.setRelease(form.pipeline(), ReleaseParameters.validate(form.parameters()), form.releaseVersion());
+        change.setRollbackPipeline(form.rollbackPipeline());
+        change.setTargetCis(form.targetCis() == null ? Set.of() : form.targetCis());
         changes.save(change);
         String number = change.getNumber();
         journal.created(number, actor, "%s change: %s".formatted(change.getType(), change.getTitle()));
         outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
-        return ChangeView.of(change);
+        return view(change);
+    }
+
+    /** A standard change: everything but version and window comes from the template, and it is authorised already. */
+    private ChangeView createStandard(ChangeForm form, ChangeTemplate template) {
+        List<String> fromTemplate = new java.util.ArrayList<>();
+        if (form.type() != null && form.type() != ChangeType.STANDARD) fromTemplate.add("type");
+        if (form.pipeline() != null) fromTemplate.add("pipeline");
+        if (form.parameters() != null && !form.parameters().isEmpty()) fromTemplate.add("parameters");
+        if (form.rollbackPipeline() != null) fromTemplate.add("rollbackPipeline");
+        if (form.targetCis() != null && !form.targetCis().isEmpty()) fromTemplate.add("targetCis");
+        if (form.risk() != null) fromTemplate.add("risk");
+        if (!fromTemplate.isEmpty()) {
+            throw new InvalidInputException(fromTemplate.stream().map(f -> new InvalidInputException.FieldError(f,
+                    "comes from the pre-approved template " + template.getName())).toList());
+        }
+        String actor = currentUser.username();
+        Change change = new Change(sequences.next("change_seq"), form.title(), ChangeType.STANDARD, template.getRisk(),
+                actor, clock.instant());
+        change.setDescription(form.description() != null ? form.description() : template.getDescription());
+        change.setAssignmentGroup(form.assignmentGroup());
+        change.setAssignee(form.assignee());
+        change.setWindow(form.plannedStart(), form.plannedEnd());
+        change.setRelease(template.getPipeline(), template.getParameters(), form.releaseVersion());
+        change.setRollbackPipeline(template.getRollbackPipeline());
+        change.setTargetCis(template.getTargetCis());
+        change.setTemplate(template.getName());
+        change.setStatus(ChangeStatus.AUTHORISED);
+        change.setAuthorisedBy(template.getApprovedBy());
+        changes.save(change);
+        String number = change.getNumber();
+        journal.created(number, actor, "STANDARD change from template %s: %s".formatted(template.getName(), change.getTitle()));
+        journal.transition(number, actor, ChangeWorkflow.AUTHORISE, ChangeStatus.NEW, ChangeStatus.AUTHORISED,
+                "pre-approved by %s with template %s".formatted(template.getApprovedBy(), template.getName()));
+        outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
+        outbox.publish(number, new ChangeAuthorised(number, template.getApprovedBy()));
+        return view(change);
     }
 
     public ChangeView update(String number, ChangeUpdate update) {
         Change change = load(number);
         if (!EDITABLE.contains(change.getStatus())) {
             throw new IllegalTransitionException(number, "change", "update", change.getStatus().name(),
-                    WORKFLOW.allowedFrom(change.getStatus()));
+                    ChangeWorkflow.allowedFor(change));
         }
         String actor = currentUser.username();
         if (update.title() != null) {
@@ -118,7 +170,7 @@ public class ChangeService {
             change.setRelease(change.getPipeline(), change.getPipelineParameters(), update.releaseVersion());
         }
         change.touch(clock.instant());
-        return ChangeView.of(change);
+        return view(change);
     }
 
     public ChangeView assess(String number) {
@@ -131,10 +183,19 @@ public class ChangeService {
         if (approver.equals(change.getRequestedBy())) {
             throw new ForbiddenActionException("a change manager cannot authorise their own change (" + number + ")");
         }
+        boolean expedite = change.getStatus() == ChangeStatus.NEW;
+        if (expedite && change.getType() != ChangeType.EMERGENCY) {
+            throw new IllegalTransitionException(number, "change", ChangeWorkflow.AUTHORISE, change.getStatus().name(),
+                    ChangeWorkflow.allowedFor(change));
+        }
         move(change, ChangeWorkflow.AUTHORISE, comment);
         change.setAuthorisedBy(approver);
+        if (expedite) {
+            change.setExpedited(true);
+            journal.note(number, approver, "Emergency change authorised in one step; it needs a review after implementation");
+        }
         outbox.publish(number, new ChangeAuthorised(number, approver));
-        return ChangeView.of(change);
+        return view(change);
     }
 
     public ChangeView schedule(String number, Instant start, Instant end) {
@@ -142,11 +203,12 @@ public class ChangeService {
         Instant effectiveStart = start != null ? start : change.getPlannedStart();
         Instant effectiveEnd = end != null ? end : change.getPlannedEnd();
         checkWindow(effectiveStart, effectiveEnd, true);
+        rules.checkFreeze(change, effectiveStart, effectiveEnd);
         move(change, ChangeWorkflow.SCHEDULE, "window %s – %s".formatted(effectiveStart, effectiveEnd));
         change.setWindow(effectiveStart, effectiveEnd);
         outbox.publish(number, new ChangeScheduled(number, effectiveStart, effectiveEnd, change.getPipeline(),
                 Set.copyOf(change.getTargetCis())));
-        return ChangeView.of(change);
+        return view(change);
     }
 
     public ChangeView implement(String number) {
@@ -161,7 +223,7 @@ public class ChangeService {
         journal.fieldChanged(number, currentUser.username(), "outcome", change.getOutcome(), outcome);
         change.setOutcome(outcome);
         outbox.publish(number, new ChangeReviewed(number, outcome));
-        return ChangeView.of(change);
+        return view(change);
     }
 
     public ChangeView close(String number, String note) {
@@ -187,7 +249,7 @@ public class ChangeService {
 
     @Transactional(readOnly = true)
     public ChangeView get(String number) {
-        return ChangeView.of(load(number));
+        return view(load(number));
     }
 
     @Transactional(readOnly = true)
@@ -203,7 +265,7 @@ public class ChangeService {
                 : (root, q, cb) -> cb.isMember(ci, root.<Set<String>>get("targetCis"));
         Specification<Change> spec = Specification.allOf(Specs.in("status", status), Specs.eq("type", type),
                 Specs.eq("requestedBy", requestedBy), targets);
-        return PageView.of(changes.findAll(spec, pageable), ChangeView::of);
+        return PageView.of(changes.findAll(spec, pageable), this::view);
     }
 
     private void checkWindow(Instant start, Instant end, boolean required) {
@@ -223,7 +285,13 @@ public class ChangeService {
     private ChangeView transitioned(Change change, String action, ChangeStatus from) {
         outbox.publish(change.getNumber(), new ChangeTransitioned(change.getNumber(), action, from, change.getStatus(),
                 currentUser.username()));
-        return ChangeView.of(change);
+        return view(change);
+    }
+
+    private ChangeView view(Change change) {
+        Instant now = clock.instant();
+        return ChangeView.of(change, runs.findByChangeNumberOrderByIdAsc(change.getNumber()).stream()
+                .map(r -> ReleaseRunView.of(r, now)).toList());
     }
 
     private Change load(String number) {

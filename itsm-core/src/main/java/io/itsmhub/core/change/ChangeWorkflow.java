@@ -9,8 +9,9 @@ import static io.itsmhub.core.change.ChangeStatus.REVIEW;
 import static io.itsmhub.core.change.ChangeStatus.SCHEDULED;
 
 import io.itsmhub.core.ticket.Workflow;
+import java.util.List;
 
-/** New → Assess → Authorised → Scheduled → Implementing → Review → Closed; cancel closes it before implementation. */
+/** New → Assess → Authorised (emergencies: New → Authorised) → Scheduled → Implementing → Review → Closed; cancel closes it before implementation. */
 final class ChangeWorkflow {
     private ChangeWorkflow() { }
 
@@ -24,11 +25,19 @@ final class ChangeWorkflow {
 
     static final Workflow<ChangeStatus> WORKFLOW = Workflow.of("change", ChangeStatus.class)
             .transition(ASSESS_ACTION, ASSESS, NEW)
-            .transition(AUTHORISE, AUTHORISED, ASSESS)
+            // From NEW only for emergencies (checked by ChangeService): the expedited single approval.
+            .transition(AUTHORISE, AUTHORISED, NEW, ASSESS)
             .transition(SCHEDULE, SCHEDULED, AUTHORISED)
             .transition(IMPLEMENT, IMPLEMENTING, SCHEDULED)
             .transition(REVIEW_ACTION, REVIEW, IMPLEMENTING)
             .transition(CLOSE, CLOSED, REVIEW)
             .transition(CANCEL, CLOSED, NEW, ASSESS, AUTHORISED, SCHEDULED)
             .build();
+
+    /** The workflow's actions for this change: only an emergency may be authorised straight from NEW. */
+    static List<String> allowedFor(Change change) {
+        List<String> allowed = WORKFLOW.allowedFrom(change.getStatus());
+        return change.getStatus() == NEW && change.getType() != ChangeType.EMERGENCY
+                ? allowed.stream().filter(a -> !a.equals(AUTHORISE)).toList() : allowed;
+    }
 }

@@ -55,6 +55,10 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     @Column(name = "source_ref", length = 200)
     private String sourceRef;
 
+    /** The change this incident came from, or may have come from (a failed deployment, the post-release watch). */
+    @Column(name = "related_change", length = 20)
+    private String relatedChange;
+
     @Column(name = "resolution_code", length = 50)
     private String resolutionCode;
 
@@ -106,6 +110,7 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     public String getService() { return service; }
     public String getSource() { return source; }
     public String getSourceRef() { return sourceRef; }
+    public String getRelatedChange() { return relatedChange; }
     public String getResolutionCode() { return resolutionCode; }
     public String getResolutionNote() { return resolutionNote; }
     public Instant getRespondedAt() { return respondedAt; }
@@ -124,6 +129,7 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     void setService(String service) { this.service = service; }
     void setSource(String source) { this.source = source; }
     void setSourceRef(String sourceRef) { this.sourceRef = sourceRef; }
+    void setRelatedChange(String relatedChange) { this.relatedChange = relatedChange; }
     void setResolution(String code, String note) { this.resolutionCode = code; this.resolutionNote = note; }
     void setResolvedAt(Instant resolvedAt) { this.resolvedAt = resolvedAt; }
     void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }

@@ -52,8 +52,9 @@ class IncidentController {
                                 @RequestParam(required = false) String sourceRef,
                                 @RequestParam(required = false) String ci,
                                 @RequestParam(required = false) String caller,
+                                @RequestParam(required = false) String relatedChange,
                                 @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
-        return incidents.list(new IncidentFilter(status, priority, assignee, assignmentGroup, source, sourceRef, ci, caller),
+        return incidents.list(new IncidentFilter(status, priority, assignee, assignmentGroup, source, sourceRef, ci, caller, relatedChange),
                 pageable);
     }
 

@@ -164,6 +164,17 @@ public class IncidentService {
         return IncidentView.of(incident);
     }
 
+    /** Links the incident to a change that caused it or may have; {@code why} goes to the journal. */
+    public IncidentView linkChange(String number, String change, String why) {
+        Incident incident = load(number);
+        String actor = currentUser.username();
+        journal.fieldChanged(number, actor, "relatedChange", incident.getRelatedChange(), change);
+        journal.note(number, actor, change + ": " + why);
+        incident.setRelatedChange(change);
+        incident.touch(clock.instant());
+        return IncidentView.of(incident);
+    }
+
     public IncidentView start(String number) {
         Incident incident = transition(number, IncidentWorkflow.START, null);
         incident.respondedIfFirst(clock.instant());
@@ -237,7 +248,7 @@ public class IncidentService {
         Specification<Incident> spec = Specification.allOf(Specs.in("status", filter.status()),
                 Specs.eq("priority", filter.priority()), Specs.eq("assignee", filter.assignee()),
                 Specs.eq("assignmentGroup", filter.assignmentGroup()), Specs.eq("source", filter.source()),
-                Specs.eq("sourceRef", filter.sourceRef()), Specs.eq("caller", caller), ci);
+                Specs.eq("sourceRef", filter.sourceRef()), Specs.eq("caller", caller), Specs.eq("relatedChange", filter.relatedChange()), ci);
         return PageView.of(incidents.findAll(spec, pageable), IncidentView::of);
     }
 

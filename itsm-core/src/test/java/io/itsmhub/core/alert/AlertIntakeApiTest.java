@@ -74,7 +74,7 @@ class AlertIntakeApiTest extends ApiTest {
         pair.shutdown();
 
         List<IncidentView> raised = incidents.list(new io.itsmhub.core.incident.IncidentFilter(null, null, null, null,
-                null, fp, null, null), org.springframework.data.domain.Pageable.unpaged()).items();
+                null, fp, null, null, null), org.springframework.data.domain.Pageable.unpaged()).items();
         assertThat(raised).hasSize(1);
         assertThat(raised.get(0).priority()).isEqualTo(Priority.P3);
         AlertView row = alerts.forIncident(raised.get(0).number()).get(0);
@@ -138,7 +138,7 @@ class AlertIntakeApiTest extends ApiTest {
                 .orElseGet(() -> null);
         assertThat(row).as("the alert moved to the follow-up incident").isNull();
         String second = incidents.list(new io.itsmhub.core.incident.IncidentFilter(List.of(IncidentStatus.NEW), null,
-                null, null, null, fp, null, null), org.springframework.data.domain.Pageable.unpaged()).items().get(0).number();
+                null, null, null, fp, null, null, null), org.springframework.data.domain.Pageable.unpaged()).items().get(0).number();
         assertThat(second).isNotEqualTo(first);
         assertThat(alerts.forIncident(second).get(0).previousIncident()).isEqualTo(first);
         assertThat(journal(second)).contains("Follows " + first + " (the same alert fired again)");
@@ -173,14 +173,14 @@ class AlertIntakeApiTest extends ApiTest {
         AlertNotification.Alert bad = new AlertNotification.Alert("pending", Map.of("alertname", "X"), Map.of(), null, null, null, "fp-bad");
         assertThatThrownBy(() -> alerts.receive(notification(good, bad))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors().get(0).field()).isEqualTo("alerts[1].status"));
-        assertThat(incidents.list(new io.itsmhub.core.incident.IncidentFilter(null, null, null, null, null, fp, null, null),
+        assertThat(incidents.list(new io.itsmhub.core.incident.IncidentFilter(null, null, null, null, null, fp, null, null, null),
                 org.springframework.data.domain.Pageable.unpaged()).items()).isEmpty();
     }
 
     private IncidentView incidentFor(String fingerprint) {
         SecurityContextHolder.clearContext();
         return incidents.list(new io.itsmhub.core.incident.IncidentFilter(null, null, null, null, null, fingerprint, null,
-                null), org.springframework.data.domain.Pageable.unpaged()).items().get(0);
+                null, null), org.springframework.data.domain.Pageable.unpaged()).items().get(0);
     }
 
     private List<String> journal(String number) {

@@ -53,7 +53,7 @@ class ChangeApiTest extends ApiTest {
 
     @Test
     void schedulingNeedsAValidWindowAndCancellingRecordsTheOutcome() throws Exception {
-        String number = body(postAs("rob", "/api/v1/changes", Map.of("title", "Rotate certs", "type", "STANDARD")))
+        String number = body(postAs("rob", "/api/v1/changes", Map.of("title", "Rotate certs", "type", "NORMAL")))
                 .get("number").asText();
         String url = "/api/v1/changes/" + number;
         postAs("rob", url + "/assess", null);

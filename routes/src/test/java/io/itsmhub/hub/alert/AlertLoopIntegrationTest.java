@@ -191,7 +191,7 @@ class AlertLoopIntegrationTest {
     }
 
     private List<IncidentView> incidentsFor(String host) {
-        return incidents.list(new IncidentFilter(null, null, null, null, "alertmanager", null, null, null), Pageable.unpaged())
+        return incidents.list(new IncidentFilter(null, null, null, null, "alertmanager", null, null, null, null), Pageable.unpaged())
                 .items().stream().filter(i -> i.title().contains(host)).toList();
     }
 
