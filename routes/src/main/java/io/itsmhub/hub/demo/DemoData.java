@@ -1,5 +1,8 @@
 package io.itsmhub.hub.demo;
 
+import io.itsmhub.core.change.ChangeTemplateForm;
+import io.itsmhub.core.change.ChangeTemplates;
+import io.itsmhub.core.change.Risk;
 import io.itsmhub.core.cmdb.CiClass;
 import io.itsmhub.core.cmdb.CiForm;
 import io.itsmhub.core.cmdb.CmdbService;
@@ -37,13 +40,15 @@ class DemoData implements ApplicationRunner {
     private final PeopleService people;
     private final CmdbService cmdb;
     private final CatalogService catalog;
+    private final ChangeTemplates templates;
     private final String configuredPassword;
 
-    DemoData(PeopleService people, CmdbService cmdb, CatalogService catalog,
+    DemoData(PeopleService people, CmdbService cmdb, CatalogService catalog, ChangeTemplates templates,
              @Value("${hub.demo.password:}") String configuredPassword) {
         this.people = people;
         this.cmdb = cmdb;
         this.catalog = catalog;
+        this.templates = templates;
         this.configuredPassword = configuredPassword;
     }
 
@@ -56,7 +61,10 @@ class DemoData implements ApplicationRunner {
         String password = configuredPassword.isBlank() ? generated() : configuredPassword;
         groups();
         users(password);
-        cis();
+        Map<String, String> cis = cis();
+        templates.create(new ChangeTemplateForm("payments-api-deploy", "Deploy payments-api",
+                "Rolling deployment of payments-api to production; pre-approved as a standard change.", Risk.LOW,
+                "payments/deploy-prod", Map.of("REPLICAS", 2), "payments/rollback-prod", Set.of(cis.get("payments-api"))));
         DemoCatalog.items().forEach(catalog::save);
         if (configuredPassword.isBlank()) {
             log.warn("Demo users rita (requester), mike (her manager), alice (agent), carol (change-manager) and "
@@ -86,7 +94,7 @@ class DemoData implements ApplicationRunner {
         people.save(new PersonForm(username, name, username + "@example.com", null, manager, password, roles, groups));
     }
 
-    private void cis() {
+    private Map<String, String> cis() {
         Map<String, String> number = new HashMap<>();
         ci(number, "k8s-prod", CiClass.CLUSTER, Map.of("api", "https://k8s-prod.example.com:6443"));
         ci(number, "vm-pay-01", CiClass.VM, Map.of("ip", "10.0.10.11", "os", "debian-12"));
@@ -101,6 +109,7 @@ class DemoData implements ApplicationRunner {
         relate(number, "payments-api", RelationType.RUNS_ON, "vm-pay-02");
         relate(number, "payments-api", RelationType.DEPENDS_ON, "pg-pay-01");
         relate(number, "Payments", RelationType.DEPENDS_ON, "payments-api");
+        return number;
     }
 
     private void ci(Map<String, String> number, String name, CiClass ciClass, Map<String, String> attributes) {

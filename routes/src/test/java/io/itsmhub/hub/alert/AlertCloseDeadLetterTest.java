@@ -46,7 +46,7 @@ class AlertCloseDeadLetterTest {
                 List.of(new AlertNotification.Alert("firing", Map.of("alertname", "DeadLetter", "instance", "x:1"),
                         Map.of("summary", "dead letter test"), Instant.now(), null, null, "fp-dead-letter"))));
         String number = incidents.list(new io.itsmhub.core.incident.IncidentFilter(null, null, null, null, null,
-                "fp-dead-letter", null, null), org.springframework.data.domain.Pageable.unpaged()).items().get(0).number();
+                "fp-dead-letter", null, null, null), org.springframework.data.domain.Pageable.unpaged()).items().get(0).number();
         incidents.resolve(number, "fixed", "by a person");
 
         JsonNode parked = await().atMost(Duration.ofSeconds(20)).until(this::deadLetters, list -> list.size() > 0).get(0);

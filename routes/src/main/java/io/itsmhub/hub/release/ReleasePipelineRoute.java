@@ -1,0 +1,67 @@
+package io.itsmhub.hub.release;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itsmhub.connectors.ConnectorException;
+import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.hub.outbox.OutboxSubscriber;
+import java.util.Set;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The release loop. A change scheduled with its window open, or the window opening later (checked on every
+ * poll), starts the pipeline; a deploy by a release manager does the same through the API. A requested run is
+ * handed to Jenkins with quick retries here, then the outbox's back-off, then the dead letters (a 401/403/404 goes
+ * there at once: retrying cannot fix credentials or a job name). The poll follows queued and running builds.
+ */
+@Component
+class ReleasePipelineRoute extends RouteBuilder implements OutboxSubscriber {
+
+    private final ReleaseTrigger trigger;
+    private final ReleaseFollower follower;
+    private final ReleaseWindows windows;
+    private final ObjectMapper json;
+
+    ReleasePipelineRoute(ReleaseTrigger trigger, ReleaseFollower follower, ReleaseWindows windows, ObjectMapper json) {
+        this.trigger = trigger;
+        this.follower = follower;
+        this.windows = windows;
+        this.json = json;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("ChangeScheduled", "ReleaseRequested");
+    }
+
+    @Override
+    public String endpointUri() {
+        return "direct:release-pipeline";
+    }
+
+    @Override
+    public void configure() {
+        onException(ConnectorException.class)
+                .onWhen(exchange -> exchange.getException(ConnectorException.class).retryable())
+                .maximumRedeliveries("{{hub.jenkins.retries:2}}").redeliveryDelay("{{hub.jenkins.retry-delay:500}}")
+                .useExponentialBackOff().handled(false);
+
+        from("direct:release-pipeline")
+                .routeId("release-pipeline")
+                .choice()
+                    .when(simple("${body.type} == 'ReleaseRequested'"))
+                        .process(e -> trigger.trigger(runId(e.getMessage().getBody(OutboxEvent.class))))
+                    .otherwise() // scheduled: if its window is open, start and hand it over now rather than one event later
+                        .process(e -> windows.startDue().forEach(trigger::trigger))
+                .end();
+
+        from("timer:release-follow?period={{hub.jenkins.poll-interval:2s}}&delay=1000")
+                .routeId("release-follow")
+                .process(e -> windows.startDue())
+                .process(e -> follower.pollAll());
+    }
+
+    private long runId(OutboxEvent event) throws java.io.IOException {
+        return json.readTree(event.payload()).path("runId").asLong();
+    }
+}
