@@ -53,6 +53,14 @@ public class PeopleService {
         return PersonView.of(people.save(person));
     }
 
+    /** The language the person's messages are written in: en or zh-CN (null: the hub's default). */
+    public void setLanguage(String username, String language) {
+        if (language != null && !List.of("en", "zh-CN").contains(language)) {
+            throw InvalidInputException.of("language", "en or zh-CN");
+        }
+        person(username).setLanguage(language);
+    }
+
     public void deactivate(String username) {
         person(username).setActive(false);
     }
@@ -62,6 +70,11 @@ public class PeopleService {
         group.setDescription(description);
         group.setEmail(email);
         return groups.save(group);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SupportGroup> group(String name) {
+        return name == null ? Optional.empty() : groups.findById(name);
     }
 
     @Transactional(readOnly = true)

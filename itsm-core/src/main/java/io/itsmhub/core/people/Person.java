@@ -44,6 +44,10 @@ public class Person {
     @Column(nullable = false, length = 20)
     private String source = "local";
 
+    /** The language messages to this person are written in (en, zh-CN); null = the hub's default. */
+    @Column(length = 10)
+    private String language;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -75,6 +79,7 @@ public class Person {
     public String getPasswordHash() { return passwordHash; }
     public String getSource() { return source; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getLanguage() { return language; }
     public Set<Role> getRoles() { return roles; }
     public Set<String> getGroups() { return groups; }
 
@@ -83,6 +88,8 @@ public class Person {
     public void setPhone(String phone) { this.phone = phone; }
     public void setManager(String manager) { this.manager = manager; }
     public void setActive(boolean active) { this.active = active; }
+    public void setLanguage(String language) { this.language = language; }
+    public void setSource(String source) { this.source = source; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public void setRoles(Set<Role> roles) { this.roles = new LinkedHashSet<>(roles); }
     public void setGroups(Set<String> groups) { this.groups = new LinkedHashSet<>(groups); }

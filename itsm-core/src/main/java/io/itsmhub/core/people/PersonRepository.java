@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PersonRepository extends JpaRepository<Person, String> {
     List<Person> findByGroupsContainsOrderByUsername(String group);
+
+    List<Person> findBySourceAndActiveTrue(String source);
 }

@@ -1,10 +1,19 @@
 package io.itsmhub.core.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itsmhub.core.people.DirectorySync;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +34,24 @@ class ApiSecurityConfig {
         return new VerifiedPasswordCache(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(5));
     }
 
+    /**
+     * Local users first (the bootstrap admin, demo and API users with a password here), then the directory when
+     * one is configured. Built by hand rather than left to Boot, which drops the local provider as soon as
+     * another provider exists.
+     */
+    @Bean
+    AuthenticationManager hubAuthentication(PersonUserDetailsService localUsers, PasswordEncoder passwords,
+                                            ObjectProvider<DirectoryAuthenticator> directory, DirectorySync sync,
+                                            Clock clock) {
+        DaoAuthenticationProvider local = new DaoAuthenticationProvider(localUsers);
+        local.setPasswordEncoder(passwords);
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(local));
+        directory.ifAvailable(d -> providers.add(new DirectoryAuthenticationProvider(d, sync, clock)));
+        ProviderManager manager = new ProviderManager(providers);
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(ObjectMapper json) {
         return new ProblemSecurityHandlers(json);
@@ -32,9 +59,11 @@ class ApiSecurityConfig {
 
     @Bean
     @Order(10)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, AuthenticationManager hubAuthentication)
+            throws Exception {
         return http
                 .securityMatcher("/api/**")
+                .authenticationManager(hubAuthentication)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -46,8 +75,10 @@ class ApiSecurityConfig {
     /** Everything else: health and API docs are public; metrics and the rest need a login. */
     @Bean
     @Order(100)
-    SecurityFilterChain defaultChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain defaultChain(HttpSecurity http, ProblemSecurityHandlers problems,
+                                     AuthenticationManager hubAuthentication) throws Exception {
         return http
+                .authenticationManager(hubAuthentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()

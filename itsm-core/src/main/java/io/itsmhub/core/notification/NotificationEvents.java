@@ -1,0 +1,10 @@
+package io.itsmhub.core.notification;
+
+/** What notification planning tells the channels (through the outbox): one message to one address. */
+public final class NotificationEvents {
+    private NotificationEvents() { }
+
+    /** {@code address} is an email address, a phone number, or the chat channel's name for a chat robot. */
+    public record NotificationRequested(String ticket, String event, String channel, String address, String language,
+                                        String subject, String text, String html, String link) { }
+}

@@ -1,0 +1,89 @@
+package io.itsmhub.core.security;
+
+import io.itsmhub.core.people.DirectoryAccount;
+import io.itsmhub.core.people.DirectorySync;
+import io.itsmhub.core.people.Person;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Logins of directory users: an LDAP bind through {@link DirectoryAuthenticator}, then the person refreshed from
+ * the directory, so that their roles are the ones their groups give them today. The API is stateless (Basic on
+ * every call), so a successful bind is remembered for a minute as a salted hash, not as the password.
+ */
+class DirectoryAuthenticationProvider implements AuthenticationProvider {
+
+    private static final Duration REMEMBER = Duration.ofMinutes(1);
+
+    private record Verified(byte[] digest, Instant until, Person person) { }
+
+    private final DirectoryAuthenticator directory;
+    private final DirectorySync sync;
+    private final Clock clock;
+    private final byte[] salt = new byte[16];
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    DirectoryAuthenticationProvider(DirectoryAuthenticator directory, DirectorySync sync, Clock clock) {
+        this.directory = directory;
+        this.sync = sync;
+        this.clock = clock;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        byte[] digest = digest(username, password);
+        Instant now = clock.instant();
+        Verified known = verified.get(username);
+        Person person;
+        if (known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.digest(), digest)) {
+            person = known.person();
+        } else {
+            Optional<DirectoryAccount> account = directory.authenticate(username, password);
+            if (account.isEmpty()) {
+                verified.remove(username);
+                throw new BadCredentialsException("directory refused the login");
+            }
+            person = sync.upsert(account.get());
+            verified.put(username, new Verified(digest, now.plus(REMEMBER), person));
+        }
+        if (!person.isActive()) {
+            throw new DisabledException("account disabled");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(person.getUsername(), null,
+                person.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private byte[] digest(String username, String password) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            sha.update(username.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return sha.digest(password.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.itsmhub.core.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.itsmhub.core.outbox.OutboxConsumer;
+import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.people.PersonForm;
+import io.itsmhub.core.people.Role;
+import io.itsmhub.core.support.ApiTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Planning: a ticket event, the configured rules, recipients resolved per channel, each in its reader's language. */
+class NotificationsApiTest extends ApiTest {
+
+    @Autowired Notifications notifications;
+    @Autowired OutboxConsumer outbox;
+
+    @Test
+    void aP1IncidentIsPlannedForEveryRecipientAndChannelOnceInTheirLanguage() throws Exception {
+        people.save(new PersonForm("pat", "Pat", "pat@example.com", "+86 138 0013 8000", "mike", PASSWORD,
+                Set.of(Role.AGENT), Set.of("platform")));
+        people.setLanguage("pat", "zh-CN");
+        String number = create(Map.of("title", "Payments down", "impact", "HIGH", "urgency", "HIGH",
+                "assignmentGroup", "platform", "assignee", "pat"));
+
+        assertThat(notifications.plan(event(number, "IncidentCreated"))).isEqualTo(6);
+        List<JsonNode> planned = planned(number);
+        assertThat(planned).extracting(n -> n.get("channel").asText() + " " + n.get("address").asText())
+                .containsExactlyInAnyOrder("email pat@example.com", "email mike@example.com", "email alice@example.com",
+                        "email noc@example.com", "sms +86 138 0013 8000", "dingtalk dingtalk");
+        JsonNode toPat = planned.stream().filter(n -> n.get("address").asText().equals("pat@example.com")).findFirst().orElseThrow();
+        assertThat(toPat.get("subject").asText()).isEqualTo("[" + number + "] P1 事件：Payments down");
+        assertThat(toPat.get("html").asText()).contains("<a href=\"http://localhost:8080/api/v1/incidents/" + number + "\">");
+        JsonNode toMike = planned.stream().filter(n -> n.get("address").asText().equals("mike@example.com")).findFirst().orElseThrow();
+        assertThat(toMike.get("subject").asText()).isEqualTo("[" + number + "] P1 incident: Payments down");
+        assertThat(toMike.get("text").asText()).contains("What to do:").endsWith("/api/v1/incidents/" + number);
+        JsonNode chat = planned.stream().filter(n -> n.get("channel").asText().equals("dingtalk")).findFirst().orElseThrow();
+        assertThat(chat.get("event").asText()).isEqualTo("major-incident");
+        assertThat(chat.get("text").asText()).startsWith("Major incident " + number).contains("War room");
+    }
+
+    @Test
+    void aLowPriorityIncidentTellsNobodyAndAnApprovalGoesToTheRequestersManager() throws Exception {
+        String number = create(Map.of("title", "Printer jam", "assignmentGroup", "service-desk"));
+        assertThat(notifications.plan(event(number, "IncidentCreated"))).isZero();
+        assertThat(planned(number)).isEmpty();
+    }
+
+    private OutboxEvent event(String number, String type) {
+        return outbox.forTicket(number).stream().filter(e -> e.type().equals(type)).findFirst().orElseThrow();
+    }
+
+    private List<JsonNode> planned(String number) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (OutboxEvent e : outbox.forTicket(number)) {
+            if (e.type().equals("NotificationRequested")) {
+                out.add(json.readTree(e.payload()));
+            }
+        }
+        return out;
+    }
+
+    private String create(Map<String, Object> form) throws Exception {
+        return body(postAs("alice", "/api/v1/incidents", form).andExpect(status().isCreated())).get("number").asText();
+    }
+}
