@@ -72,6 +72,16 @@ public class PeopleService {
         return groups.save(group);
     }
 
+    /** The active person with this e-mail address; empty when none or when several share it (ambiguous). */
+    @Transactional(readOnly = true)
+    public Optional<Person> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        List<Person> found = people.findByEmailIgnoreCaseAndActiveTrue(email.trim());
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public Optional<SupportGroup> group(String name) {
         return name == null ? Optional.empty() : groups.findById(name);

@@ -7,4 +7,6 @@ interface PersonRepository extends JpaRepository<Person, String> {
     List<Person> findByGroupsContainsOrderByUsername(String group);
 
     List<Person> findBySourceAndActiveTrue(String source);
+
+    List<Person> findByEmailIgnoreCaseAndActiveTrue(String email);
 }
