@@ -27,7 +27,11 @@ final class DemoCatalog {
                 new CatalogItemForm("access-request", "Access to a directory group",
                         "Membership of an LDAP group, e.g. for a shared drive or an application role.", "Access",
                         List.of(text("group", "Group", true, 100), text("justification", "Justification", true, 2000)),
-                        true, "service-desk", true));
+                        true, "service-desk", true),
+                new CatalogItemForm("access-revoke", "Revoke a leaver's access",
+                        "Disable the directory account and remove every group membership of someone who left.", "Access",
+                        List.of(text("user", "User", true, 100), text("justification", "Justification", true, 2000)),
+                        false, "service-desk", true));
     }
 
     private static FormField number(String name, String label, int min, int max) {
