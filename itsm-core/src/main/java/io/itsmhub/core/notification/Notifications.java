@@ -238,8 +238,11 @@ public class Notifications {
 
     /** Phone numbers keep their last four digits in the journal; addresses and chat channels are shown as they are. */
     private static String masked(NotificationRequested n) {
-        return n.channel().equals("sms") && n.address().length() > 4
-                ? "*".repeat(n.address().length() - 4) + n.address().substring(n.address().length() - 4) : n.address();
+        if (!n.channel().equals("sms")) {
+            return n.address();
+        }
+        String digits = n.address().replaceAll("[^0-9+]", "");
+        return digits.length() <= 4 ? digits : "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
     }
 
     private static String nullToEmpty(String s) {

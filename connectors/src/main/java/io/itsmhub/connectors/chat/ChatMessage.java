@@ -1,0 +1,26 @@
+package io.itsmhub.connectors.chat;
+
+import java.net.URI;
+
+/**
+ * A notification, in the one format all three chats roughly share: each robot turns it into its own body.
+ *
+ * @param title    one line: the heading, and the preview in chat lists and push notifications
+ * @param markdown the body in common Markdown (headings, bold, lists, links); may be empty
+ * @param link     where to read more (the ticket in the hub's UI), appended as a link; or null
+ */
+public record ChatMessage(String title, String markdown, URI link) {
+
+    public ChatMessage {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("a chat message needs a title");
+        }
+        // One line, because every chat shows it as a heading or preview line.
+        title = title.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        markdown = markdown == null ? "" : markdown.strip();
+    }
+
+    public static ChatMessage of(String title, String markdown) {
+        return new ChatMessage(title, markdown, null);
+    }
+}

@@ -1,0 +1,129 @@
+package io.itsmhub.hub.oa;
+
+import io.itsmhub.connectors.oa.HttpOaClient;
+import io.itsmhub.connectors.oa.OaApprovalRequest;
+import io.itsmhub.connectors.oa.OaClient;
+import io.itsmhub.connectors.oa.OaDecision;
+import io.itsmhub.connectors.oa.OaSettings;
+import io.itsmhub.connectors.oa.OaSignature;
+import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.people.PeopleService;
+import io.itsmhub.core.people.Person;
+import io.itsmhub.core.request.RequestService;
+import io.itsmhub.core.request.RequestView;
+import io.itsmhub.core.request.oa.OaApprovals;
+import io.itsmhub.core.ticket.ConflictException;
+import io.itsmhub.core.ticket.ForbiddenActionException;
+import io.itsmhub.core.ticket.IllegalTransitionException;
+import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.hub.outbox.OutboxSubscriber;
+import io.itsmhub.hub.webhook.ProblemResponses;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Set;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an OA system is configured, a request that needs approval is handed to it (to the requester's manager),
+ * and {@code POST /webhooks/oa} takes the decision back: signed with the shared secret over timestamp and body,
+ * refused when unsigned, tampered, too old or already seen, and applied as the person who decided.
+ */
+@Component
+@ConditionalOnExpression("!'${hub.oa.url:}'.isBlank()")
+@EnableConfigurationProperties(OaSettings.class)
+class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
+
+    private static final String TIMESTAMP = "hub.oa.timestamp";
+    private static final String SIGNATURE = "hub.oa.signature";
+
+    private final OaClient oa;
+    private final OaSignature signature;
+    private final OaApprovals approvals;
+    private final RequestService requests;
+    private final PeopleService people;
+    private final ProblemResponses problems;
+    private final Clock clock;
+    private final String publicUrl;
+
+    OaApprovalRoute(OaSettings settings, OaApprovals approvals, RequestService requests, PeopleService people,
+                    ProblemResponses problems, Clock clock, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
+        this.oa = new HttpOaClient(settings);
+        this.signature = new OaSignature(settings);
+        this.approvals = approvals;
+        this.requests = requests;
+        this.people = people;
+        this.problems = problems;
+        this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of("RequestApprovalRequested");
+    }
+
+    @Override
+    public String endpointUri() {
+        return "direct:oa-submit";
+    }
+
+    @Override
+    public void configure() {
+        onException(SecurityException.class).handled(true)
+                .process(e -> problems.answer(e, 401, "Unauthorized", "missing, invalid or expired OA signature"));
+        onException(InvalidInputException.class).handled(true)
+                .process(e -> problems.invalidInput(e, (InvalidInputException) exception(e)));
+        onException(ConflictException.class, IllegalTransitionException.class).handled(true)
+                .process(e -> problems.answer(e, 409, "Conflict", exception(e).getMessage()));
+        onException(ForbiddenActionException.class).handled(true)
+                .process(e -> problems.answer(e, 403, "Forbidden", exception(e).getMessage()));
+
+        from("direct:oa-submit")
+                .routeId("oa-submit")
+                .process(e -> submit(e.getMessage().getBody(OutboxEvent.class)));
+
+        from("platform-http:/webhooks/oa?httpMethodRestrict=POST")
+                .routeId("oa-decision")
+                .setProperty(TIMESTAMP, header(OaSignature.TIMESTAMP_HEADER))
+                .setProperty(SIGNATURE, header(OaSignature.SIGNATURE_HEADER))
+                .removeHeaders("*")
+                .process(e -> {
+                    String body = e.getMessage().getBody(String.class);
+                    if (!signature.verify(e.getProperty(TIMESTAMP, String.class), e.getProperty(SIGNATURE, String.class),
+                            body, clock.instant())) {
+                        throw new SecurityException("bad OA signature");
+                    }
+                    OaDecision decision;
+                    try {
+                        decision = OaDecision.parse(body);
+                    } catch (IllegalArgumentException bad) {
+                        throw InvalidInputException.of("body", bad.getMessage());
+                    }
+                    RequestView decided = approvals.decide(decision.approvalId(), decision.decision(), decision.decidedBy(),
+                            decision.comment(), decision.nonce());
+                    e.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+                    e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                    e.getMessage().setBody("{\"request\":\"" + decided.number() + "\",\"status\":\"" + decided.status() + "\"}");
+                });
+    }
+
+    private void submit(OutboxEvent event) {
+        RequestView request = requests.get(event.ticketNumber());
+        String approver = people.find(request.requester()).map(Person::getManager).orElse(null);
+        long started = System.nanoTime();
+        // a ConnectorException goes back to the outbox, which retries with back-off and parks it for an operator
+        String id = oa.submit(new OaApprovalRequest(request.number(), request.number(), request.title(),
+                request.requester(), approver, request.catalogItem() + ": " + request.values(),
+                URI.create(publicUrl + "/api/v1/requests/" + request.number())));
+        approvals.delegated(request.number(), approver, id, (System.nanoTime() - started) / 1_000_000, event.attempts());
+    }
+
+    private static Throwable exception(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    }
+}
