@@ -106,6 +106,7 @@ class PeopleAndMessagesIntegrationTest {
     @Autowired TestRestTemplate http;
     @Autowired IncidentService incidents;
     @Autowired PeopleService people;
+    @Autowired io.itsmhub.hub.directory.DirectoryOperations operations;
     final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
@@ -221,6 +222,25 @@ class PeopleAndMessagesIntegrationTest {
 
         assertThat(webhook(joiner, "Bearer hr-token").getStatusCode().value()).isEqualTo(200);
         assertThat(people.find("jo").orElseThrow().getManager()).isEqualTo("mike");
+    }
+
+    @Test
+    void aPasswordResetSetsAOneTimePasswordInTheDirectoryAndMailsItOnlyToItsOwner() throws Exception {
+        String ticket = call("admin", ADMIN_PASSWORD, HttpMethod.POST, "/api/v1/incidents", Map.of("title", "bob forgot his password"), 201)
+                .get("number").asText();
+        operations.resetPassword(ticket, "bob");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received("bob@example.com", ticket) != null);
+        String body = GreenMailUtil.getBody(received("bob@example.com", ticket));
+        String password = body.replaceAll("(?s).*One-time password: (\\S+).*", "$1");
+        assertThat(password).hasSize(16);
+        call("bob", password, HttpMethod.GET, "/api/v1/whoami", null, 200);
+        assertThat(exchange("bob", DirectoryServer.samplePassword("bob"), HttpMethod.GET, "/api/v1/whoami", null)
+                .getStatusCode().value()).as("the old password no longer works").isEqualTo(401);
+        assertThat(journal(ticket)).anyMatch(m -> m.startsWith("ldap reset the password of bob: done"))
+                .anyMatch(m -> m.equals("One-time password sent by mail to bob@example.com"))
+                .noneMatch(m -> m.contains(password));
+        ldap.modify(DirectoryServer.userDn("bob"), new com.unboundid.ldap.sdk.Modification(
+                com.unboundid.ldap.sdk.ModificationType.REPLACE, "userPassword", DirectoryServer.samplePassword("bob")));
     }
 
     private ResponseEntity<String> webhook(String body, String authorization) {
