@@ -17,6 +17,10 @@ public final class IncidentEvents {
     public record IncidentTransitioned(String number, String action, IncidentStatus from, IncidentStatus to,
                                        String actor) { }
 
+    /** An SLA target was missed (once per incident). */
+    public record IncidentSlaBreached(String number, Priority priority, String assignmentGroup, String assignee,
+                                      String target) { }
+
     /** Resolution gets its own event: routes close the alert at its source on it. */
     public record IncidentResolved(String number, String resolutionCode, String resolutionNote, String source,
                                    String sourceRef, String actor) { }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecificationExecutor<Incident> {
@@ -15,10 +14,10 @@ interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecifica
     boolean existsByNumber(String number);
 
     /** Flags open incidents whose resolution, or unanswered response, is overdue. */
-    @Modifying
+    /** Open incidents that just missed a target: resolution overdue, or not responded to in time. */
     @Query("""
-            update Incident i set i.slaBreached = true
+            select i from Incident i
             where i.slaBreached = false and i.status in :open
               and (i.resolutionDue < :now or (i.respondedAt is null and i.responseDue < :now))""")
-    int flagBreaches(Collection<IncidentStatus> open, Instant now);
+    java.util.List<Incident> newlyBreached(Collection<IncidentStatus> open, Instant now);
 }

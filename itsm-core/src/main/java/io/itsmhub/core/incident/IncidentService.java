@@ -253,9 +253,21 @@ public class IncidentService {
     }
 
     /** Marks open incidents that missed their response or resolution target; returns how many. */
+    /** Flags incidents that missed an SLA target, once each, with a journal line and an event that tells people. */
     public int flagBreaches() {
-        return incidents.flagBreaches(EnumSet.of(IncidentStatus.NEW, IncidentStatus.IN_PROGRESS, IncidentStatus.ON_HOLD),
-                clock.instant());
+        Instant now = clock.instant();
+        List<Incident> breached = incidents.newlyBreached(EnumSet.of(IncidentStatus.NEW, IncidentStatus.IN_PROGRESS,
+                IncidentStatus.ON_HOLD), now);
+        for (Incident incident : breached) {
+            incident.setSlaBreached(true);
+            String what = incident.getRespondedAt() == null && incident.getResponseDue() != null
+                    && incident.getResponseDue().isBefore(now) ? "response due " + incident.getResponseDue()
+                    : "resolution due " + incident.getResolutionDue();
+            journal.note(incident.getNumber(), "sla", "SLA missed: " + what);
+            outbox.publish(incident.getNumber(), new IncidentEvents.IncidentSlaBreached(incident.getNumber(),
+                    incident.getPriority(), incident.getAssignmentGroup(), incident.getAssignee(), what));
+        }
+        return breached.size();
     }
 
     private Incident transition(String number, String action, String note) {

@@ -40,7 +40,7 @@ public class Notifications {
     /** The ticket events planning listens to. */
     public static final Set<String> TRIGGERS = Set.of("IncidentCreated", "IncidentAssigned", "IncidentFlapping",
             "RequestApprovalRequested", "RequestApproved", "RequestRejected", "RequestTransitioned", "ReleaseFinished",
-            "ChangeSuspected");
+            "ChangeSuspected", "IncidentSlaBreached", "RequestSlaBreached");
     static final Set<String> CHAT = Set.of("dingtalk", "wecom", "slack");
 
     private record Context(String event, Priority priority, Map<String, String> values, Map<String, String> people) { }
@@ -122,6 +122,8 @@ public class Notifications {
             }
             case "IncidentAssigned" -> found.add(incident("incident-assigned", incidents.get(number), payload));
             case "IncidentFlapping" -> found.add(incident("incident-flapping", incidents.get(number), payload));
+            case "IncidentSlaBreached" -> found.add(incident("sla-breached", incidents.get(number), payload));
+            case "RequestSlaBreached" -> found.add(request("sla-breached", requests.get(number), payload));
             case "RequestApprovalRequested" -> found.add(request("approval-needed", requests.get(number), payload));
             case "RequestApproved" -> found.add(request("request-approved", requests.get(number), payload));
             case "RequestRejected" -> found.add(request("request-rejected", requests.get(number), payload));
@@ -148,6 +150,7 @@ public class Notifications {
         values.put("group", nullToEmpty(i.assignmentGroup()));
         values.put("requester", nullToEmpty(i.caller()));
         values.put("changes", payload.path("changes").asText(""));
+        values.put("target", payload.path("target").asText(""));
         Map<String, String> who = new HashMap<>();
         who.put("assignee", i.assignee());
         who.put("assignment-group", i.assignmentGroup());

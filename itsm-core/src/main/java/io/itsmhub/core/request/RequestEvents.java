@@ -15,5 +15,7 @@ public final class RequestEvents {
 
     public record RequestRejected(String number, String requester, String approver, String comment) { }
 
+    public record RequestSlaBreached(String number, String requester, String assignmentGroup, String assignee) { }
+
     public record RequestTransitioned(String number, String action, RequestStatus from, RequestStatus to, String actor) { }
 }

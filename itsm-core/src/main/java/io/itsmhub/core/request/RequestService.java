@@ -182,9 +182,17 @@ public class RequestService {
         return PageView.of(requests.findAll(spec, pageable), RequestView::of);
     }
 
+    /** Flags requests that missed their resolution target, once each, with a journal line and an event. */
     public int flagBreaches() {
-        return requests.flagBreaches(EnumSet.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL,
-                RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT), clock.instant());
+        List<ServiceRequest> breached = requests.newlyBreached(EnumSet.of(RequestStatus.SUBMITTED,
+                RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT), clock.instant());
+        for (ServiceRequest request : breached) {
+            request.setSlaBreached(true);
+            journal.note(request.getNumber(), "sla", "SLA missed: resolution due " + request.getResolutionDue());
+            outbox.publish(request.getNumber(), new RequestEvents.RequestSlaBreached(request.getNumber(),
+                    request.getRequester(), request.getAssignmentGroup(), request.getAssignee()));
+        }
+        return breached.size();
     }
 
     private ServiceRequest decide(String number, Approval.Decision decision, String comment) {

@@ -111,6 +111,7 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
     public void setStatus(RequestStatus status) { this.status = status; }
     void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
     void setAssignee(String assignee) { this.assignee = assignee; }
+    void setSlaBreached(boolean slaBreached) { this.slaBreached = slaBreached; }
     void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }
     void close(Instant at, String note) { this.closedAt = at; this.closeNote = note; }
     void addApproval(Approval approval) { approvals.add(approval); }

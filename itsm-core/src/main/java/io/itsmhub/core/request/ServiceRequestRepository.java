@@ -5,16 +5,14 @@ import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long>, JpaSpecificationExecutor<ServiceRequest> {
 
     Optional<ServiceRequest> findByNumber(String number);
 
-    @Modifying
     @Query("""
-            update ServiceRequest r set r.slaBreached = true
+            select r from ServiceRequest r
             where r.slaBreached = false and r.status in :open and r.resolutionDue < :now""")
-    int flagBreaches(Collection<RequestStatus> open, Instant now);
+    java.util.List<ServiceRequest> newlyBreached(Collection<RequestStatus> open, Instant now);
 }

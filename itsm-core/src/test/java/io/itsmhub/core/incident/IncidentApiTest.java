@@ -155,6 +155,11 @@ class IncidentApiTest extends ApiTest {
         clock.advance(Duration.ofDays(3)); // P3 resolution target is 48 h
         assertThat(incidents.flagBreaches()).isPositive();
         getAs("alice", "/api/v1/incidents/" + number).andExpect(jsonPath("$.slaBreached").value(true));
+        assertThat(outbox.forTicket(number)).extracting(OutboxEvent::type).containsOnlyOnce("IncidentSlaBreached");
+        incidents.flagBreaches(); // flagged once: no second event, no second journal line
+        assertThat(outbox.forTicket(number)).extracting(OutboxEvent::type).containsOnlyOnce("IncidentSlaBreached");
+        assertThat(body(getAs("alice", "/api/v1/incidents/" + number + "/journal")).findValuesAsText("message"))
+                .filteredOn(m -> m.startsWith("SLA missed: ")).hasSize(1);
     }
 
     private String create(String title) throws Exception {

@@ -23,23 +23,28 @@ class NotificationsApiTest extends ApiTest {
 
     @Test
     void aP1IncidentIsPlannedForEveryRecipientAndChannelOnceInTheirLanguage() throws Exception {
+        String group = "oncall-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        people.saveGroup(group, "on call", null);
         people.save(new PersonForm("pat", "Pat", "pat@example.com", "+86 138 0013 8000", "mike", PASSWORD,
-                Set.of(Role.AGENT), Set.of("platform")));
+                Set.of(Role.AGENT), Set.of(group)));
         people.setLanguage("pat", "zh-CN");
+        people.save(new PersonForm("quinn", "Quinn", "quinn@example.com", null, "mike", PASSWORD,
+                Set.of(Role.AGENT), Set.of(group)));
         String number = create(Map.of("title", "Payments down", "impact", "HIGH", "urgency", "HIGH",
-                "assignmentGroup", "platform", "assignee", "pat"));
+                "assignmentGroup", group, "assignee", "pat"));
 
-        assertThat(notifications.plan(event(number, "IncidentCreated"))).isEqualTo(6);
+        assertThat(notifications.plan(event(number, "IncidentCreated"))).isEqualTo(5);
         List<JsonNode> planned = planned(number);
         assertThat(planned).extracting(n -> n.get("channel").asText() + " " + n.get("address").asText())
-                .containsExactlyInAnyOrder("email pat@example.com", "email mike@example.com", "email alice@example.com",
+                .as("the assignee once, the group's members, the fixed address, the P1 SMS, the war room")
+                .containsExactlyInAnyOrder("email pat@example.com", "email quinn@example.com",
                         "email noc@example.com", "sms +86 138 0013 8000", "dingtalk dingtalk");
         JsonNode toPat = planned.stream().filter(n -> n.get("address").asText().equals("pat@example.com")).findFirst().orElseThrow();
         assertThat(toPat.get("subject").asText()).isEqualTo("[" + number + "] P1 事件：Payments down");
         assertThat(toPat.get("html").asText()).contains("<a href=\"http://localhost:8080/api/v1/incidents/" + number + "\">");
-        JsonNode toMike = planned.stream().filter(n -> n.get("address").asText().equals("mike@example.com")).findFirst().orElseThrow();
-        assertThat(toMike.get("subject").asText()).isEqualTo("[" + number + "] P1 incident: Payments down");
-        assertThat(toMike.get("text").asText()).contains("What to do:").endsWith("/api/v1/incidents/" + number);
+        JsonNode toQuinn = planned.stream().filter(n -> n.get("address").asText().equals("quinn@example.com")).findFirst().orElseThrow();
+        assertThat(toQuinn.get("subject").asText()).isEqualTo("[" + number + "] P1 incident: Payments down");
+        assertThat(toQuinn.get("text").asText()).contains("What to do:").endsWith("/api/v1/incidents/" + number);
         JsonNode chat = planned.stream().filter(n -> n.get("channel").asText().equals("dingtalk")).findFirst().orElseThrow();
         assertThat(chat.get("event").asText()).isEqualTo("major-incident");
         assertThat(chat.get("text").asText()).startsWith("Major incident " + number).contains("War room");
