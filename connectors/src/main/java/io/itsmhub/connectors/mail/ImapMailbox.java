@@ -15,7 +15,6 @@ import jakarta.mail.search.SearchTerm;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -56,6 +55,7 @@ public class ImapMailbox implements Mailbox, AutoCloseable {
         }
         this.imap = settings.imap();
         this.target = imap.host() + ":" + imap.port();
+        MailLogging.quietProtocolTrace();
         this.session = Session.getInstance(properties(settings));
         this.reader = new MessageReader(settings.maxAttachmentSize().toBytes());
     }
@@ -108,14 +108,11 @@ public class ImapMailbox implements Mailbox, AutoCloseable {
             return null;
         });
         listedValidity = folder.getUIDValidity();
+        // In sequence-number order, which is arrival order and UID order (RFC 3501 2.3.1): oldest first.
         Message[] found = folder.search(UNPROCESSED);
-        FetchProfile uids = new FetchProfile();
-        uids.add(UIDFolder.FetchProfileItem.UID);
-        folder.fetch(found, uids);
-        List<Message> oldestFirst = new ArrayList<>(Arrays.stream(found).filter(Objects::nonNull).toList());
-        oldestFirst.sort(Comparator.comparingLong(m -> uid(folder, m)));
-        Message[] batch = oldestFirst.subList(0, Math.min(max, oldestFirst.size())).toArray(Message[]::new);
+        Message[] batch = Arrays.stream(found).filter(Objects::nonNull).limit(max).toArray(Message[]::new);
         FetchProfile headers = new FetchProfile();
+        headers.add(UIDFolder.FetchProfileItem.UID);
         headers.add(FetchProfile.Item.ENVELOPE);
         headers.add(FetchProfile.Item.CONTENT_INFO);
         headers.add("In-Reply-To");
@@ -153,15 +150,6 @@ public class ImapMailbox implements Mailbox, AutoCloseable {
                 target);
     }
 
-    private static long uid(IMAPFolder folder, Message message) {
-        try {
-            return folder.getUID(message);
-        } catch (MessagingException e) {
-            // Fetched just before; only a dropped connection gets here, and the next call reports it.
-            return Long.MAX_VALUE;
-        }
-    }
-
     private interface FolderCall<T> {
         T apply(IMAPFolder folder) throws MessagingException, IOException;
     }
@@ -189,7 +177,8 @@ public class ImapMailbox implements Mailbox, AutoCloseable {
     }
 
     private IMAPFolder open() throws MessagingException {
-        // isOpen() of an IMAP folder sends a NOOP when the connection has been quiet, so a dead one shows here.
+        // These notice a connection Jakarta Mail has seen close; one that died silently fails the next command,
+        // which withFolder retries once on a new connection.
         if (folder != null && folder.isOpen() && store.isConnected()) {
             return folder;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param fromName    the sender's display name (decoded), or null
  * @param subject     the subject (decoded); empty when there is none
  * @param text        the text/plain part, or text extracted from the HTML when there is only HTML; empty when
- *                    there is neither
+ *                    there is neither; lines end with {@code \n}
  * @param inReplyTo   the first Message-ID of In-Reply-To, or null
  * @param references  the Message-IDs of References, oldest first; empty when none
  * @param sentAt      the Date header, else the time the server received it; null when neither is known

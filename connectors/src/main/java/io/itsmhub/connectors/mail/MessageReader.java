@@ -18,7 +18,9 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
 final class MessageReader {
 
     private static final Logger log = LoggerFactory.getLogger(MessageReader.class);
+    private static final Pattern CR_LF = Pattern.compile("\r\n?");
     private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
     /** Base64 lines are 76 characters and a CRLF: 78 encoded bytes carry 57 decoded ones. */
     private static final int BASE64_LINE = 78;
@@ -57,7 +60,9 @@ final class MessageReader {
             log.warn("Message UID {} has an unreadable MIME structure ({}); reading its headers only", uid,
                     e.toString());
         }
-        String text = body.plain != null ? body.plain : body.html != null ? HtmlText.toText(body.html) : "";
+        // Mail has CRLF line ends on the wire; the rest of the hub writes \n.
+        String text = body.plain != null ? CR_LF.matcher(body.plain).replaceAll("\n")
+                : body.html != null ? HtmlText.toText(body.html) : "";
         String[] inReplyTo = message.getHeader("In-Reply-To");
         String[] references = message.getHeader("References");
         // From the envelope IMAP fetched with the list, rather than one header fetch per message.
@@ -160,12 +165,45 @@ final class MessageReader {
             return new Attachment(filename, type, null, estimate, true);
         }
         // Bounded read: the estimate can be off, or missing, and memory must not depend on what a sender sent.
+        byte[] content = type.equals("message/rfc822") ? forwarded(part) : bounded(part);
+        if (content == null) {
+            return new Attachment(filename, type, null, estimate, true);
+        }
+        return new Attachment(filename, type, content, content.length, false);
+    }
+
+    /** At most the limit, else null. */
+    private byte[] bounded(Part part) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
             byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxAttachmentSize + 1));
-            if (content.length > maxAttachmentSize) {
-                return new Attachment(filename, type, null, estimate, true);
+            return content.length > maxAttachmentSize ? null : content;
+        }
+    }
+
+    /**
+     * A forwarded message as an .eml file: its header lines, a blank line and its body as sent. Built from the
+     * two because IMAP servers differ in what the part's own section holds (GreenMail: the body only).
+     */
+    private byte[] forwarded(Part part) throws MessagingException, IOException {
+        if (!(part.getContent() instanceof MimeMessage message)) {
+            return bounded(part);
+        }
+        StringBuilder header = new StringBuilder();
+        for (Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements(); ) {
+            header.append(lines.nextElement()).append("\r\n");
+        }
+        byte[] head = header.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        if (head.length > maxAttachmentSize) {
+            return null;
+        }
+        try (InputStream in = message.getRawInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxAttachmentSize - head.length + 1));
+            if (head.length + body.length > maxAttachmentSize) {
+                return null;
             }
-            return new Attachment(filename, type, content, content.length, false);
+            byte[] eml = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, eml, head.length, body.length);
+            return eml;
         }
     }
 

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * bulk mail, and a fresh connection cannot be a stale one. Thread-safe; make one and share it.
  *
  * <p>Subjects, names and bodies go out as UTF-8, so Chinese text survives any client. Jakarta Mail's protocol
- * debug stays off: it prints the AUTH exchange, and with it the password.
+ * trace stays off ({@link MailLogging}): it prints message bodies.
  */
 public class SmtpMailSender implements MailSender {
 
@@ -60,6 +60,7 @@ public class SmtpMailSender implements MailSender {
         this.target = smtp.host() + ":" + smtp.port();
         this.from = utf8(MailSettings.fromAddress(settings.from()));
         this.domain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
+        MailLogging.quietProtocolTrace();
         this.session = Session.getInstance(properties(settings));
     }
 

@@ -74,7 +74,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         String line;
         while ((line = in.readLine()) != null) {
             commands.add(line);
-            String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(Locale.ROOT) : line.toUpperCase(Locale.ROOT);
+            String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
             String scripted = script.apply(line);
             switch (verb) {
                 case "EHLO", "HELO" -> reply(out, "250-scripted\r\n250 8BITMIME");

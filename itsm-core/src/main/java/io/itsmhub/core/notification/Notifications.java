@@ -169,7 +169,10 @@ public class Notifications {
         who.put("assignee", r.assignee());
         who.put("assignment-group", r.assignmentGroup());
         who.put("requester", r.requester());
-        who.put("approver", people.find(r.requester()).map(Person::getManager).orElse(null));
+        List<String> approvers = new ArrayList<>();
+        payload.path("approvers").forEach(a -> approvers.add(a.asText()));
+        who.put("approver", approvers.isEmpty() ? people.find(r.requester()).map(Person::getManager).orElse(null)
+                : String.join(",", approvers));
         return new Context(event, r.priority(), values, who);
     }
 
@@ -209,6 +212,14 @@ public class Notifications {
                 out.add(new Delivery(channel, recipient.substring(4), settings.defaultLanguage()));
             } else if (recipient.equals("assignment-group")) {
                 out.addAll(group(channel, context.people().get(recipient)));
+            } else if (recipient.equals("approver") && context.people().get(recipient) != null) {
+                for (String approver : context.people().get(recipient).split(",")) {
+                    if (approver.startsWith("group:")) {
+                        out.addAll(group(channel, approver.substring(6)));
+                    } else {
+                        people.find(approver).filter(Person::isActive).flatMap(p -> person(channel, p)).ifPresent(out::add);
+                    }
+                }
             } else {
                 Optional.ofNullable(context.people().get(recipient)).flatMap(people::find).filter(Person::isActive)
                         .flatMap(p -> person(channel, p)).ifPresent(out::add);

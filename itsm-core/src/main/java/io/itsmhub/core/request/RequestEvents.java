@@ -1,5 +1,6 @@
 package io.itsmhub.core.request;
 
+import java.util.List;
 import java.util.Map;
 
 /** What the request feature tells the rest of the hub (through the outbox). */
@@ -8,7 +9,9 @@ public final class RequestEvents {
 
     public record RequestSubmitted(String number, String catalogItem, String requester, Map<String, Object> values) { }
 
-    public record RequestApprovalRequested(String number, String catalogItem, String requester) { }
+    /** A step of the approval chain waits: {@code approvers} are usernames and {@code group:<name>} entries. */
+    public record RequestApprovalRequested(String number, String catalogItem, String requester, String step,
+                                           String kind, List<String> approvers, boolean escalated) { }
 
     /** Fulfilment routes start on this one. */
     public record RequestApproved(String number, String catalogItem, String requester, String approver) { }

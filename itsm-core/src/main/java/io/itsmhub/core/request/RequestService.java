@@ -6,11 +6,13 @@ import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
+import io.itsmhub.core.people.Person;
 import io.itsmhub.core.request.RequestEvents.RequestApprovalRequested;
 import io.itsmhub.core.request.RequestEvents.RequestApproved;
 import io.itsmhub.core.request.RequestEvents.RequestRejected;
 import io.itsmhub.core.request.RequestEvents.RequestSubmitted;
 import io.itsmhub.core.request.RequestEvents.RequestTransitioned;
+import io.itsmhub.core.request.catalog.ApprovalStep;
 import io.itsmhub.core.request.catalog.CatalogItemView;
 import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.request.catalog.FormValidator;
@@ -25,10 +27,12 @@ import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -89,32 +93,116 @@ public class RequestService {
                 requester, actor, now);
         request.setDescription(form.description());
         request.setAssignmentGroup(item.fulfilmentGroup());
+        if (item.pricing() != null) {
+            request.setCost(item.pricing().cost(values));
+        }
         SlaDue due = sla.due("request", request.getPriority(), now);
-        request.setDue(due.responseDue(), due.resolutionDue());
+        request.setDue(due.responseDue(), item.slaHours() != null ? now.plus(Duration.ofHours(item.slaHours())) : due.resolutionDue());
         requests.save(request);
         String number = request.getNumber();
-        journal.created(number, actor, "%s ordered %s".formatted(requester, item.name()));
+        journal.created(number, actor, "%s ordered %s%s".formatted(requester, item.name(),
+                request.getCost() == null ? "" : " (cost " + request.getCost().toPlainString() + ")"));
         outbox.publish(number, new RequestSubmitted(number, item.code(), requester, values));
-
-        if (item.approvalRequired()) {
-            move(request, RequestWorkflow.REQUEST_APPROVAL, null);
-            outbox.publish(number, new RequestApprovalRequested(number, item.code(), requester));
-        } else {
-            move(request, RequestWorkflow.AUTO_APPROVE, "no approval needed for " + item.code());
-            outbox.publish(number, new RequestApproved(number, item.code(), requester, CurrentUser.SYSTEM));
-        }
+        nextApproval(request, item, 0, false);
         return RequestView.of(request);
     }
 
+    /**
+     * Moves the request to the first step of its approval chain, from {@code from} on, that applies to it; when none
+     * is left the request is approved. Each step waiting publishes who must decide, so that they are told.
+     */
+    private void nextApproval(ServiceRequest request, CatalogItemView item, int from, boolean escalated) {
+        String number = request.getNumber();
+        List<ApprovalStep> chain = item.approvalChain();
+        for (int i = from; i < chain.size(); i++) {
+            ApprovalStep step = chain.get(i);
+            if (!step.appliesTo(request.getValues(), request.getCost())) {
+                journal.note(number, CurrentUser.SYSTEM, "Approval by " + step.title() + " does not apply to this request");
+                continue;
+            }
+            List<String> approvers = approversFor(step, request, item);
+            request.awaitApproval(i, approvers, clock.instant());
+            request.setExecutor("approval by " + String.join(", ", approvers).replace("group:", "group "));
+            if (request.getStatus() == RequestStatus.SUBMITTED) {
+                move(request, RequestWorkflow.REQUEST_APPROVAL, null);
+            }
+            journal.note(number, CurrentUser.SYSTEM, "Waiting for approval by %s (%s)".formatted(
+                    String.join(", ", approvers), step.title()));
+            outbox.publish(number, new RequestApprovalRequested(number, item.code(), request.getRequester(),
+                    step.title(), step.kind().name(), approvers, escalated));
+            return;
+        }
+        request.awaitApproval(chain.size(), List.of(), null);
+        request.setExecutor(item.fulfilmentGroup() == null ? null : "fulfilment by " + item.fulfilmentGroup());
+        if (request.getStatus() == RequestStatus.SUBMITTED) {
+            move(request, RequestWorkflow.AUTO_APPROVE, "no approval needed for " + item.code());
+            outbox.publish(number, new RequestApproved(number, item.code(), request.getRequester(), CurrentUser.SYSTEM));
+        } else {
+            move(request, RequestWorkflow.APPROVE, "every approval given");
+            outbox.publish(number, new RequestApproved(number, item.code(), request.getRequester(), currentUser.username()));
+        }
+    }
+
+    /** Manager steps go to the requester's manager; without one known, to the item's fulfilment group. */
+    private List<String> approversFor(ApprovalStep step, ServiceRequest request, CatalogItemView item) {
+        return switch (step.kind()) {
+            case MANAGER, OA -> people.find(request.getRequester()).map(Person::getManager)
+                    .map(List::of).orElseGet(() -> List.of("group:" + (item.fulfilmentGroup() == null ? "service-desk" : item.fulfilmentGroup())));
+            case GROUP, RULE -> List.of("group:" + step.group());
+        };
+    }
+
+    /**
+     * Steps left waiting longer than {@code after} go to the manager of each approver who has one; the new
+     * approvers are told. Returns how many requests were escalated.
+     */
+    public int escalateOverdueApprovals(Duration after) {
+        Instant cutoff = clock.instant().minus(after);
+        int escalated = 0;
+        for (ServiceRequest request : requests.findByStatusAndApprovalSinceBefore(RequestStatus.AWAITING_APPROVAL, cutoff)) {
+            List<String> managers = request.getCurrentApprovers().stream().filter(a -> !a.startsWith("group:"))
+                    .map(a -> people.find(a).map(Person::getManager).orElse(null)).filter(java.util.Objects::nonNull)
+                    .filter(m -> !m.equals(request.getRequester())).distinct().toList();
+            if (managers.isEmpty()) {
+                continue;
+            }
+            List<String> approvers = new java.util.ArrayList<>(request.getCurrentApprovers());
+            approvers.addAll(managers.stream().filter(m -> !approvers.contains(m)).toList());
+            request.awaitApproval(request.getApprovalStep(), approvers, clock.instant());
+            request.setExecutor("approval by " + String.join(", ", approvers).replace("group:", "group "));
+            journal.note(request.getNumber(), CurrentUser.SYSTEM, "Approval escalated after %s to %s".formatted(after,
+                    String.join(", ", managers)));
+            CatalogItemView item = catalog.get(request.getCatalogItem());
+            ApprovalStep step = item.approvalChain().get(Math.min(request.getApprovalStep(), item.approvalChain().size() - 1));
+            outbox.publish(request.getNumber(), new RequestApprovalRequested(request.getNumber(), item.code(),
+                    request.getRequester(), step.title(), step.kind().name(), approvers, true));
+            escalated++;
+        }
+        return escalated;
+    }
+
+    /** Approves the waiting step; the request is approved when it was the chain's last applicable step. */
     public RequestView approve(String number, String comment) {
-        ServiceRequest request = decide(number, Approval.Decision.APPROVED, comment);
-        outbox.publish(number, new RequestApproved(number, request.getCatalogItem(), request.getRequester(),
-                currentUser.username()));
+        ServiceRequest request = load(number);
+        checkApprover(request);
+        if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
+            move(request, RequestWorkflow.APPROVE, comment); // answers 409 with the allowed actions
+        }
+        String approver = currentUser.username();
+        request.addApproval(new Approval(request.getId(), approver, Approval.Decision.APPROVED, comment, clock.instant()));
+        CatalogItemView item = catalog.get(request.getCatalogItem());
+        String step = item.approvalChain().isEmpty() ? "approval"
+                : item.approvalChain().get(Math.min(request.getApprovalStep(), item.approvalChain().size() - 1)).title();
+        journal.note(number, approver, "Approved (%s)%s".formatted(step, comment == null ? "" : ": " + comment));
+        nextApproval(request, item, request.getApprovalStep() + 1, false);
+        request.touch(clock.instant());
         return RequestView.of(request);
     }
 
     public RequestView reject(String number, String comment) {
         ServiceRequest request = decide(number, Approval.Decision.REJECTED, comment);
+        request.awaitApproval(request.getApprovalStep(), List.of(), null);
+        request.setExecutor(null);
         request.close(clock.instant(), comment);
         outbox.publish(number, new RequestRejected(number, request.getRequester(), currentUser.username(), comment));
         return RequestView.of(request);
@@ -197,14 +285,31 @@ public class RequestService {
 
     private ServiceRequest decide(String number, Approval.Decision decision, String comment) {
         ServiceRequest request = load(number);
+        checkApprover(request);
         String approver = currentUser.username();
-        if (approver.equals(request.getRequester())) {
-            throw new ForbiddenActionException("nobody approves their own request (" + number + ")");
-        }
         String action = decision == Approval.Decision.APPROVED ? RequestWorkflow.APPROVE : RequestWorkflow.REJECT;
         move(request, action, comment);
         request.addApproval(new Approval(request.getId(), approver, decision, comment, clock.instant()));
         return request;
+    }
+
+    /** Only the waiting step's approvers (or an admin) decide, and never on their own request. */
+    private void checkApprover(ServiceRequest request) {
+        String actor = currentUser.username();
+        if (actor.equals(request.getRequester())) {
+            throw new ForbiddenActionException("nobody approves their own request (" + request.getNumber() + ")");
+        }
+        List<String> approvers = request.getCurrentApprovers();
+        if (approvers.isEmpty() || currentUser.hasRole("ADMIN")) {
+            return;
+        }
+        Set<String> groups = people.find(actor).map(Person::getGroups).orElse(Set.of());
+        boolean allowed = approvers.stream().anyMatch(a -> a.equals(actor)
+                || a.startsWith("group:") && groups.contains(a.substring(6)));
+        if (!allowed) {
+            throw new ForbiddenActionException("%s waits for approval by %s, not %s".formatted(request.getNumber(),
+                    String.join(", ", approvers), actor));
+        }
     }
 
     private ServiceRequest move(ServiceRequest request, String action, String note) {

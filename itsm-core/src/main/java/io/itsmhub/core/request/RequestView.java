@@ -9,7 +9,8 @@ public record RequestView(String number, String title, String description, Strin
                           Map<String, Object> values, RequestStatus status, Priority priority, String requester,
                           String openedBy, String assignmentGroup, String assignee, Instant createdAt,
                           Instant updatedAt, Instant responseDue, Instant resolutionDue, boolean slaBreached,
-                          Instant closedAt, String closeNote, List<ApprovalView> approvals, List<String> allowedActions) {
+                          Instant closedAt, String closeNote, List<ApprovalView> approvals, List<String> allowedActions,
+                          java.math.BigDecimal cost, List<String> currentApprovers, String executor) {
 
     public record ApprovalView(String approver, Approval.Decision decision, String comment, Instant decidedAt) { }
 
@@ -20,6 +21,6 @@ public record RequestView(String number, String title, String description, Strin
                 r.isSlaBreached(), r.getClosedAt(), r.getCloseNote(),
                 r.getApprovals().stream().map(a -> new ApprovalView(a.getApprover(), a.getDecision(), a.getComment(),
                         a.getDecidedAt())).toList(),
-                RequestWorkflow.WORKFLOW.allowedFrom(r.getStatus()));
+                RequestWorkflow.WORKFLOW.allowedFrom(r.getStatus()), r.getCost(), r.getCurrentApprovers(), r.getExecutor());
     }
 }

@@ -72,6 +72,24 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
     @Column(name = "close_note", length = 4000)
     private String closeNote;
 
+    /** Index in the catalog item's approval chain of the step waiting now. */
+    @Column(name = "approval_step", nullable = false)
+    private int approvalStep;
+
+    /** Who may decide the waiting step: usernames and {@code group:<name>} entries, comma-separated. */
+    @Column(name = "current_approvers", length = 1000)
+    private String currentApprovers;
+
+    @Column(name = "approval_since")
+    private Instant approvalSince;
+
+    @Column(precision = 12, scale = 2)
+    private java.math.BigDecimal cost;
+
+    /** Who or what is acting on the request now, in words: "approval by mike", "Kubernetes: 2/3 VMs ready". */
+    @Column(length = 500)
+    private String executor;
+
     @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.EAGER)
     @JoinColumn(name = "request_id")
     @OrderBy("decidedAt")
@@ -106,6 +124,13 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
     public Instant getClosedAt() { return closedAt; }
     public String getCloseNote() { return closeNote; }
     public List<Approval> getApprovals() { return approvals; }
+    public int getApprovalStep() { return approvalStep; }
+    public List<String> getCurrentApprovers() {
+        return currentApprovers == null || currentApprovers.isBlank() ? List.of() : List.of(currentApprovers.split(","));
+    }
+    public Instant getApprovalSince() { return approvalSince; }
+    public java.math.BigDecimal getCost() { return cost; }
+    public String getExecutor() { return executor; }
 
     @Override
     public void setStatus(RequestStatus status) { this.status = status; }
@@ -115,4 +140,11 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
     void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }
     void close(Instant at, String note) { this.closedAt = at; this.closeNote = note; }
     void addApproval(Approval approval) { approvals.add(approval); }
+    void setCost(java.math.BigDecimal cost) { this.cost = cost; }
+    void setExecutor(String executor) { this.executor = executor == null || executor.length() <= 500 ? executor : executor.substring(0, 500); }
+    void awaitApproval(int step, List<String> approvers, Instant since) {
+        this.approvalStep = step;
+        this.currentApprovers = approvers.isEmpty() ? null : String.join(",", approvers);
+        this.approvalSince = since;
+    }
 }

@@ -11,6 +11,8 @@ interface ServiceRequestRepository extends JpaRepository<ServiceRequest, Long>, 
 
     Optional<ServiceRequest> findByNumber(String number);
 
+    java.util.List<ServiceRequest> findByStatusAndApprovalSinceBefore(RequestStatus status, Instant cutoff);
+
     @Query("""
             select r from ServiceRequest r
             where r.slaBreached = false and r.status in :open and r.resolutionDue < :now""")

@@ -1,8 +1,10 @@
 package io.itsmhub.hub.demo;
 
+import io.itsmhub.core.request.catalog.ApprovalStep;
 import io.itsmhub.core.request.catalog.CatalogItemForm;
 import io.itsmhub.core.request.catalog.FormField;
 import io.itsmhub.core.request.catalog.FormField.Type;
+import io.itsmhub.core.request.catalog.Pricing;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -23,7 +25,13 @@ final class DemoCatalog {
                                 choice("environment", "Environment", Type.CHOICE, true, "dev", "test", "prod"),
                                 text("costCentre", "Cost centre", true, 20),
                                 text("justification", "Justification", true, 2000)),
-                        true, "platform", true),
+                        true, "platform", true,
+                        // manager, then security for production, then finance above 500 a month
+                        List.of(ApprovalStep.manager(), ApprovalStep.group("security", "environment", "prod"),
+                                ApprovalStep.costAbove("finance", BigDecimal.valueOf(500))),
+                        "vm", new Pricing(BigDecimal.valueOf(10), BigDecimal.valueOf(8), BigDecimal.valueOf(3),
+                                new BigDecimal("0.10"), java.util.Map.of("postgresql", BigDecimal.valueOf(20),
+                                        "nginx", BigDecimal.valueOf(5), "redis", BigDecimal.valueOf(10))), 4),
                 new CatalogItemForm("access-request", "Access to a directory group",
                         "Membership of an LDAP group, e.g. for a shared drive or an application role.", "Access",
                         List.of(text("group", "Group", true, 100), text("justification", "Justification", true, 2000)),

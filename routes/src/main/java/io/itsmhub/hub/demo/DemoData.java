@@ -80,10 +80,11 @@ class DemoData implements ApplicationRunner {
         people.saveGroup("database", "PostgreSQL and Redis", "dba@example.com");
         people.saveGroup("security", "Approves production access and VMs", "security@example.com");
         people.saveGroup("release", "Release managers", "release@example.com");
+        people.saveGroup("finance", "Approves spending above the thresholds", "finance@example.com");
     }
 
     private void users(String password) {
-        person("mike", "Mike Manager", null, password, Set.of(Role.REQUESTER, Role.AGENT), Set.of("platform"));
+        person("mike", "Mike Manager", null, password, Set.of(Role.REQUESTER, Role.AGENT), Set.of("platform", "finance"));
         person("rita", "Rita Requester", "mike", password, Set.of(Role.REQUESTER), Set.of());
         person("alice", "Alice Agent", "mike", password, Set.of(Role.AGENT), Set.of("service-desk", "platform"));
         person("carol", "Carol Change-Manager", "mike", password, Set.of(Role.CHANGE_MANAGER, Role.AGENT), Set.of("security"));

@@ -48,10 +48,11 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
     private final PeopleService people;
     private final ProblemResponses problems;
     private final Clock clock;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final String publicUrl;
 
     OaApprovalRoute(OaSettings settings, OaApprovals approvals, RequestService requests, PeopleService people,
-                    ProblemResponses problems, Clock clock, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
+                    ProblemResponses problems, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
         this.oa = new HttpOaClient(settings);
         this.signature = new OaSignature(settings);
         this.approvals = approvals;
@@ -59,6 +60,7 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
         this.people = people;
         this.problems = problems;
         this.clock = clock;
+        this.json = json;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -112,9 +114,15 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
                 });
     }
 
-    private void submit(OutboxEvent event) {
+    /** Only steps of kind OA go to the OA system; the others are decided in the hub. */
+    private void submit(OutboxEvent event) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode payload = json.readTree(event.payload());
+        if (!"OA".equals(payload.path("kind").asText())) {
+            return;
+        }
         RequestView request = requests.get(event.ticketNumber());
-        String approver = people.find(request.requester()).map(Person::getManager).orElse(null);
+        String approver = payload.path("approvers").path(0).asText(
+                people.find(request.requester()).map(Person::getManager).orElse(null));
         long started = System.nanoTime();
         // a ConnectorException goes back to the outbox, which retries with back-off and parks it for an operator
         String id = oa.submit(new OaApprovalRequest(request.number(), request.number(), request.title(),

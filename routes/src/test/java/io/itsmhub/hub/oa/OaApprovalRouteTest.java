@@ -99,11 +99,18 @@ class OaApprovalRouteTest {
         assertThat(requests.get(number).status()).isEqualTo(RequestStatus.AWAITING_APPROVAL);
     }
 
+    /** rita orders an item whose one approval step is delegated to OA (her manager, mike, decides there). */
     private String order() {
-        Map<String, Object> values = Map.of("count", 1, "cpu", 2, "memoryGb", 4, "diskGb", 20, "image", "debian-12",
-                "environment", "dev", "costCentre", "CC-1", "justification", "test box");
+        Map<String, Object> item = Map.of("code", "oa-access", "name", "Access approved in OA", "form", java.util.List.of(
+                Map.of("name", "group", "label", "Group", "type", "TEXT", "required", true)),
+                "approvalRequired", true, "fulfilmentGroup", "service-desk", "approvalChain", java.util.List.of(Map.of("kind", "OA")));
+        HttpHeaders json = new HttpHeaders();
+        json.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> saved = http.withBasicAuth("admin", "admin-pw-for-tests").exchange("/api/v1/catalog/oa-access",
+                org.springframework.http.HttpMethod.PUT, new HttpEntity<>(item, json), String.class);
+        assertThat(saved.getStatusCode().value()).as("%s", saved.getBody()).isEqualTo(200);
         ResponseEntity<Map> created = http.withBasicAuth("rita", DEMO_PASSWORD).postForEntity("/api/v1/requests",
-                Map.of("catalogItem", "linux-vm", "values", values), Map.class);
+                Map.of("catalogItem", "oa-access", "values", Map.of("group", "payments-db-readers")), Map.class);
         assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
         return (String) created.getBody().get("number");
     }

@@ -57,6 +57,7 @@ class PeopleAndMessagesIntegrationTest {
     static final DirectoryServer ldap = DirectoryServer.start();
     static final GreenMail mail = new GreenMail(com.icegreen.greenmail.util.ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     static final WireMockServer peers = new WireMockServer(options().dynamicPort());
+    static final java.nio.file.Path HR_DROP = tempDir();
 
     static {
         mail.start();
@@ -94,6 +95,7 @@ class PeopleAndMessagesIntegrationTest {
         registry.add("hub.chat.dingtalk.webhook-url", () -> peers.baseUrl() + "/robot/send?access_token=tok123");
         registry.add("hub.chat.dingtalk.secret", () -> DINGTALK_SECRET);
         registry.add("hub.hr.webhook-token", () -> "hr-token");
+        registry.add("hub.hr.drop-dir", HR_DROP::toString);
     }
 
     @AfterAll
@@ -241,6 +243,27 @@ class PeopleAndMessagesIntegrationTest {
                 .noneMatch(m -> m.contains(password));
         ldap.modify(DirectoryServer.userDn("bob"), new com.unboundid.ldap.sdk.Modification(
                 com.unboundid.ldap.sdk.ModificationType.REPLACE, "userPassword", DirectoryServer.samplePassword("bob")));
+    }
+
+    @Test
+    void anHrCsvDroppedInTheFolderIsAppliedAndMovedAside() throws Exception {
+        java.nio.file.Files.writeString(HR_DROP.resolve("export.csv"), """
+                event,username,displayName,email,phone,manager,jobRole,group
+                JOINER,csv.one,Csv One,csv.one@example.com,+41 79 555 07 07,mike,,
+                JOINER,csv.two,Csv Two,csv.two@example.com,,bob,,
+                """);
+        await().atMost(Duration.ofSeconds(20)).until(() -> people.find("csv.two").isPresent());
+        assertThat(people.find("csv.one").orElseThrow().getPhone()).isEqualTo("+41 79 555 07 07");
+        assertThat(people.find("csv.two").orElseThrow().getManager()).isEqualTo("bob");
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.nio.file.Files.exists(HR_DROP.resolve(".done/export.csv")));
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("hr-drop-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private ResponseEntity<String> webhook(String body, String authorization) {

@@ -14,6 +14,8 @@ import java.util.List;
 public class CatalogItem {
 
     private static final TypeReference<List<FormField>> SCHEMA = new TypeReference<>() { };
+    private static final TypeReference<List<ApprovalStep>> CHAIN = new TypeReference<>() { };
+    private static final TypeReference<Pricing> PRICING = new TypeReference<>() { };
 
     @Id
     @Column(length = 50)
@@ -40,6 +42,18 @@ public class CatalogItem {
     @Column(nullable = false)
     private boolean active = true;
 
+    @Column(name = "approval_chain", length = 10000)
+    private String approvalChain;
+
+    @Column(length = 50)
+    private String fulfilment;
+
+    @Column(length = 10000)
+    private String pricing;
+
+    @Column(name = "sla_hours")
+    private Integer slaHours;
+
     @Version
     private Long version;
 
@@ -57,6 +71,16 @@ public class CatalogItem {
     public boolean isApprovalRequired() { return approvalRequired; }
     public String getFulfilmentGroup() { return fulfilmentGroup; }
     public boolean isActive() { return active; }
+    /** The steps; an item that needs approval but names none is approved by the requester's manager. */
+    public List<ApprovalStep> getApprovalChain() {
+        if (approvalChain == null) {
+            return approvalRequired ? List.of(ApprovalStep.manager()) : List.of();
+        }
+        return JsonColumn.read(approvalChain, CHAIN);
+    }
+    public String getFulfilment() { return fulfilment; }
+    public Pricing getPricing() { return pricing == null ? null : JsonColumn.read(pricing, PRICING); }
+    public Integer getSlaHours() { return slaHours; }
 
     void apply(CatalogItemForm form) {
         this.name = form.name();
@@ -66,5 +90,10 @@ public class CatalogItem {
         this.approvalRequired = form.approvalRequired();
         this.fulfilmentGroup = form.fulfilmentGroup();
         this.active = form.active() == null || form.active();
+        this.approvalChain = form.approvalChain() == null || form.approvalChain().isEmpty() ? null : JsonColumn.write(form.approvalChain());
+        this.approvalRequired = form.approvalRequired() || this.approvalChain != null;
+        this.fulfilment = form.fulfilment();
+        this.pricing = form.pricing() == null ? null : JsonColumn.write(form.pricing());
+        this.slaHours = form.slaHours();
     }
 }

@@ -15,4 +15,15 @@ public record CatalogItemForm(
         @NotNull @Valid List<FormField> form,
         boolean approvalRequired,
         String fulfilmentGroup,
-        Boolean active) { }
+        Boolean active,
+        @Valid List<ApprovalStep> approvalChain,
+        @Pattern(regexp = "vm|directory-access|password-reset", message = "vm, directory-access or password-reset") String fulfilment,
+        Pricing pricing,
+        @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer slaHours) {
+
+    /** An item fulfilled by hand, with the manager's approval when {@code approvalRequired}. */
+    public CatalogItemForm(String code, String name, String description, String category, List<FormField> form,
+                           boolean approvalRequired, String fulfilmentGroup, Boolean active) {
+        this(code, name, description, category, form, approvalRequired, fulfilmentGroup, active, null, null, null, null);
+    }
+}

@@ -1,0 +1,103 @@
+package io.itsmhub.connectors.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Neither password nor body reaches a log line of the hub or of Jakarta Mail (which logs through JDK logging),
+ * whatever the level. GreenMail's own lines are left out: it is the server here, not the hub.
+ */
+class MailLoggingTest {
+
+    private static final String PASSWORD = "s3cret-Pw-7781";
+    private static final String ONE_TIME_PASSWORD = "Your one-time password is 90417733";
+
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
+            .withConfiguration(GreenMailConfiguration.aConfig().withUser("itsm@hub.example.com", "itsm", PASSWORD));
+
+    @Test
+    void noPasswordAndNoBodyInAnyLogLineEvenAtTheFinestLevel() {
+        List<String> lines = new ArrayList<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level rootLevel = root.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        root.setLevel(Level.TRACE);
+        java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level julLevel = julRoot.getLevel();
+        Handler handler = new Handler() {
+            @Override public void publish(LogRecord record) {
+                lines.add(record.getLoggerName() + " " + record.getMessage() + " " + record.getThrown());
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        handler.setLevel(java.util.logging.Level.ALL);
+        julRoot.addHandler(handler);
+        julRoot.setLevel(java.util.logging.Level.ALL);
+        try {
+            MailSettings settings = new MailSettings(
+                    new MailSettings.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "itsm", PASSWORD, false, false),
+                    new MailSettings.Imap("127.0.0.1", greenMail.getImap().getPort(), "itsm", PASSWORD, false, null),
+                    "ITSM Hub <itsm@hub.example.com>", null, Duration.ofSeconds(5));
+            new SmtpMailSender(settings).send(new OutgoingMail(List.of("itsm@hub.example.com"), "[REQ-000045] Login",
+                    ONE_TIME_PASSWORD, "<p>" + ONE_TIME_PASSWORD + "</p>", null, null));
+            await().atMost(Duration.ofSeconds(5)).until(() -> greenMail.getReceivedMessages().length == 1);
+            try (ImapMailbox mailbox = new ImapMailbox(settings)) {
+                assertThat(mailbox.unread(10)).singleElement()
+                        .satisfies(mail -> assertThat(mail.text()).isEqualTo(ONE_TIME_PASSWORD))
+                        .satisfies(mail -> assertThat(mail.toString()).doesNotContain(ONE_TIME_PASSWORD));
+            }
+            MailSettings wrong = new MailSettings(
+                    new MailSettings.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "itsm", PASSWORD + "x", false,
+                            false),
+                    new MailSettings.Imap("127.0.0.1", greenMail.getImap().getPort(), "itsm", PASSWORD + "x", false,
+                            null),
+                    "ITSM Hub <itsm@hub.example.com>", null, Duration.ofSeconds(5));
+            catchThrowable(() -> new SmtpMailSender(wrong).send(new OutgoingMail(List.of("a@example.com"), "s",
+                    ONE_TIME_PASSWORD, null, null, null)));
+            try (ImapMailbox mailbox = new ImapMailbox(wrong)) {
+                catchThrowable(() -> mailbox.unread(10));
+            }
+        } finally {
+            root.detachAppender(appender);
+            root.setLevel(rootLevel);
+            julRoot.removeHandler(handler);
+            julRoot.setLevel(julLevel);
+        }
+        for (ILoggingEvent event : appender.list) {
+            lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + " "
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+        }
+        List<String> ours = lines.stream().filter(line -> !line.startsWith("com.icegreen")).toList();
+        String plain = Base64.getEncoder().encodeToString(("\0itsm\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String login = Base64.getEncoder().encodeToString(PASSWORD.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(ours).as("the hub's own lines are there").anyMatch(line -> line.startsWith("io.itsmhub"));
+        assertThat(ours).noneMatch(line -> line.contains(PASSWORD) || line.contains(plain) || line.contains(login)
+                || line.contains("90417733"));
+    }
+}
