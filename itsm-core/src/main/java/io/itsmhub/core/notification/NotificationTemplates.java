@@ -16,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 final class NotificationTemplates {
 
     static final Set<String> EVENTS = Set.of("incident-created", "major-incident", "incident-assigned",
-            "incident-flapping", "sla-breached", "approval-needed", "request-approved", "request-rejected", "request-fulfilled",
+            "incident-flapping", "sla-breached", "approval-needed", "request-approved", "request-rejected", "request-fulfilled", "fulfilment-failed",
             "change-failed", "change-suspected");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Pattern URL = Pattern.compile("(https?://\\S+)");

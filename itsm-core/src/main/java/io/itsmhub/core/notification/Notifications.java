@@ -40,7 +40,7 @@ public class Notifications {
     /** The ticket events planning listens to. */
     public static final Set<String> TRIGGERS = Set.of("IncidentCreated", "IncidentAssigned", "IncidentFlapping",
             "RequestApprovalRequested", "RequestApproved", "RequestRejected", "RequestTransitioned", "ReleaseFinished",
-            "ChangeSuspected", "IncidentSlaBreached", "RequestSlaBreached");
+            "ChangeSuspected", "IncidentSlaBreached", "RequestSlaBreached", "FulfilmentFailed");
     static final Set<String> CHAT = Set.of("dingtalk", "wecom", "slack");
 
     private record Context(String event, Priority priority, Map<String, String> values, Map<String, String> people) { }
@@ -124,6 +124,7 @@ public class Notifications {
             case "IncidentFlapping" -> found.add(incident("incident-flapping", incidents.get(number), payload));
             case "IncidentSlaBreached" -> found.add(incident("sla-breached", incidents.get(number), payload));
             case "RequestSlaBreached" -> found.add(request("sla-breached", requests.get(number), payload));
+            case "FulfilmentFailed" -> found.add(request("fulfilment-failed", requests.get(number), payload));
             case "RequestApprovalRequested" -> found.add(request("approval-needed", requests.get(number), payload));
             case "RequestApproved" -> found.add(request("request-approved", requests.get(number), payload));
             case "RequestRejected" -> found.add(request("request-rejected", requests.get(number), payload));
@@ -165,6 +166,8 @@ public class Notifications {
         values.put("assignee", nullToEmpty(r.assignee()));
         values.put("group", nullToEmpty(r.assignmentGroup()));
         values.put("actor", payload.path("approver").asText(payload.path("actor").asText("")));
+        values.put("note", nullToEmpty(r.closeNote()));
+        values.put("error", payload.path("error").asText(""));
         Map<String, String> who = new HashMap<>();
         who.put("assignee", r.assignee());
         who.put("assignment-group", r.assignmentGroup());

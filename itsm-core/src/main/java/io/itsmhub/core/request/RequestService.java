@@ -218,9 +218,34 @@ public class RequestService {
     public RequestView fulfil(String number, String note) {
         ServiceRequest request = load(number);
         move(request, RequestWorkflow.FULFIL, note);
+        request.setExecutor(null);
         request.close(clock.instant(), note);
         transitioned(request, RequestWorkflow.FULFIL, RequestStatus.IN_FULFILMENT);
         return RequestView.of(request);
+    }
+
+    /** A fulfilment step failed: on hold with the error, until an agent retries or cancels. */
+    public RequestView hold(String number, String reason) {
+        ServiceRequest request = load(number);
+        move(request, RequestWorkflow.HOLD, reason);
+        request.setExecutor("on hold: fulfilment team (" + request.getAssignmentGroup() + ")");
+        transitioned(request, RequestWorkflow.HOLD, RequestStatus.IN_FULFILMENT);
+        return RequestView.of(request);
+    }
+
+    public RequestView resume(String number, String note) {
+        ServiceRequest request = load(number);
+        move(request, RequestWorkflow.RESUME, note);
+        transitioned(request, RequestWorkflow.RESUME, RequestStatus.ON_HOLD);
+        return RequestView.of(request);
+    }
+
+    /** Who or what acts on the request now, as the requester reads it. */
+    public void executor(String number, String executor) {
+        ServiceRequest request = load(number);
+        if (!java.util.Objects.equals(executor, request.getExecutor())) {
+            request.setExecutor(executor);
+        }
     }
 
     public RequestView cancel(String number, String reason) {
@@ -273,7 +298,7 @@ public class RequestService {
     /** Flags requests that missed their resolution target, once each, with a journal line and an event. */
     public int flagBreaches() {
         List<ServiceRequest> breached = requests.newlyBreached(EnumSet.of(RequestStatus.SUBMITTED,
-                RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT), clock.instant());
+                RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT, RequestStatus.ON_HOLD), clock.instant());
         for (ServiceRequest request : breached) {
             request.setSlaBreached(true);
             journal.note(request.getNumber(), "sla", "SLA missed: resolution due " + request.getResolutionDue());

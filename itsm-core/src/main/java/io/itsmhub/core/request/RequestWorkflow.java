@@ -5,6 +5,7 @@ import static io.itsmhub.core.request.RequestStatus.AWAITING_APPROVAL;
 import static io.itsmhub.core.request.RequestStatus.CANCELLED;
 import static io.itsmhub.core.request.RequestStatus.FULFILLED;
 import static io.itsmhub.core.request.RequestStatus.IN_FULFILMENT;
+import static io.itsmhub.core.request.RequestStatus.ON_HOLD;
 import static io.itsmhub.core.request.RequestStatus.REJECTED;
 import static io.itsmhub.core.request.RequestStatus.SUBMITTED;
 
@@ -12,7 +13,7 @@ import io.itsmhub.core.ticket.Workflow;
 
 /**
  * Submitted → Awaiting Approval → Approved → In Fulfilment → Fulfilled; Rejected ends an approval;
- * Cancelled before fulfilment starts. Items that need no approval go Submitted → Approved directly.
+ * Cancelled before fulfilment starts or while it is on hold after a failed step (In Fulfilment ⇄ On Hold). Items that need no approval go Submitted → Approved directly.
  */
 final class RequestWorkflow {
     private RequestWorkflow() { }
@@ -24,6 +25,8 @@ final class RequestWorkflow {
     static final String START_FULFILMENT = "start-fulfilment";
     static final String FULFIL = "fulfil";
     static final String CANCEL = "cancel";
+    static final String HOLD = "hold";
+    static final String RESUME = "resume";
 
     static final Workflow<RequestStatus> WORKFLOW = Workflow.of("request", RequestStatus.class)
             .transition(REQUEST_APPROVAL, AWAITING_APPROVAL, SUBMITTED)
@@ -32,6 +35,8 @@ final class RequestWorkflow {
             .transition(REJECT, REJECTED, AWAITING_APPROVAL)
             .transition(START_FULFILMENT, IN_FULFILMENT, APPROVED)
             .transition(FULFIL, FULFILLED, IN_FULFILMENT)
-            .transition(CANCEL, CANCELLED, SUBMITTED, AWAITING_APPROVAL, APPROVED)
+            .transition(HOLD, ON_HOLD, IN_FULFILMENT)
+            .transition(RESUME, IN_FULFILMENT, ON_HOLD)
+            .transition(CANCEL, CANCELLED, SUBMITTED, AWAITING_APPROVAL, APPROVED, ON_HOLD)
             .build();
 }

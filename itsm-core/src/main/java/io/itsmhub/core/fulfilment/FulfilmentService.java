@@ -1,0 +1,170 @@
+package io.itsmhub.core.fulfilment;
+
+import io.itsmhub.core.fulfilment.FulfilmentEvents.FulfilmentFailed;
+import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.outbox.Outbox;
+import io.itsmhub.core.request.RequestService;
+import io.itsmhub.core.request.RequestStatus;
+import io.itsmhub.core.request.RequestView;
+import io.itsmhub.core.request.catalog.CatalogService;
+import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.ticket.ConflictException;
+import io.itsmhub.core.ticket.TicketNotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only writer of fulfilments. A route claims the next due step under a lease, runs it against the systems that
+ * do the work, and reports it done (with what it produced) or failed; everything else here follows from that.
+ */
+@Service
+@Transactional
+public class FulfilmentService {
+
+    static final String SYSTEM = "fulfilment";
+
+    private final FulfilmentRepository fulfilments;
+    private final RequestService requests;
+    private final CatalogService catalog;
+    private final Journal journal;
+    private final Outbox outbox;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    FulfilmentService(FulfilmentRepository fulfilments, RequestService requests, CatalogService catalog, Journal journal,
+                      Outbox outbox, CurrentUser currentUser, Clock clock) {
+        this.fulfilments = fulfilments;
+        this.requests = requests;
+        this.catalog = catalog;
+        this.journal = journal;
+        this.outbox = outbox;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** On approval: requests whose catalog item has a fulfilment plan start it; a second call changes nothing. */
+    public boolean start(String number) {
+        RequestView request = requests.get(number);
+        String plan = catalog.get(request.catalogItem()).fulfilment();
+        if (plan == null || fulfilments.existsById(number) || request.status() != RequestStatus.APPROVED) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Step first = Step.plan(plan).get(0);
+        fulfilments.save(new Fulfilment(number, plan, first, now));
+        requests.startFulfilment(number);
+        requests.executor(number, "hub: " + describe(first));
+        journal.note(number, SYSTEM, "Fulfilment started (plan " + plan + ")");
+        return true;
+    }
+
+    /** The next due step, leased for {@code lease}; empty when nothing is due. */
+    public Optional<StepOrder> claimNext(Duration lease) {
+        Instant now = clock.instant();
+        return fulfilments.due(EnumSet.of(Fulfilment.State.RUNNING, Fulfilment.State.COMPENSATING), now, PageRequest.of(0, 1))
+                .stream().findFirst().map(f -> {
+                    f.lease(now.plus(lease), now);
+                    RequestView request = requests.get(f.getRequestNumber());
+                    if (f.getAttempts() > 1) {
+                        journal.note(f.getRequestNumber(), SYSTEM, "Resuming at %s (attempt %d)".formatted(f.getStep(), f.getAttempts()));
+                    }
+                    return new StepOrder(f.getRequestNumber(), request.catalogItem(), request.requester(), f.getStep(),
+                            request.values(), f.getData(), f.getAttempts());
+                });
+    }
+
+    /** A long step says what it is doing (null: nothing new to say); that also keeps its lease for {@code lease}. */
+    public void progress(String number, String executor, Duration lease) {
+        fulfilments.renew(number, clock.instant().plus(lease));
+        if (executor != null) {
+            requests.executor(number, executor);
+        }
+    }
+
+    public void done(String number, Step step, Map<String, Object> produced, String summary) {
+        Fulfilment f = load(number);
+        if (f.getStep() != step) {
+            return; // a late report of a step already done (a lease that ran out while it finished)
+        }
+        Instant now = clock.instant();
+        journal.note(number, SYSTEM, step + " done" + (summary == null ? "" : ": " + summary));
+        if (step == Step.COMPENSATE) {
+            f.cancelled(now);
+            requests.cancel(number, "cancelled during fulfilment; " + (summary == null ? "nothing to undo" : summary));
+            return;
+        }
+        List<Step> plan = Step.plan(f.getPlan());
+        int index = plan.indexOf(step);
+        Step next = index + 1 < plan.size() ? plan.get(index + 1) : null;
+        f.done(next, produced, now);
+        if (next == null) {
+            requests.fulfil(number, summary);
+        } else {
+            requests.executor(number, "hub: " + describe(next));
+        }
+    }
+
+    public void failed(String number, Step step, String error) {
+        Fulfilment f = load(number);
+        if (f.getStep() != step || f.getState() == Fulfilment.State.HELD) {
+            return;
+        }
+        Instant now = clock.instant();
+        f.held(step + ": " + error, now);
+        RequestView request = requests.hold(number, "%s failed: %s".formatted(step, error));
+        outbox.publish(number, new FulfilmentFailed(number, step, error, request.assignmentGroup()));
+    }
+
+    /** An agent retries the failed step (after fixing what made it fail). */
+    public FulfilmentView retry(String number) {
+        Fulfilment f = load(number);
+        if (f.getState() != Fulfilment.State.HELD) {
+            throw new ConflictException("Not on hold", number + "'s fulfilment is " + f.getState() + "; only a held one is retried");
+        }
+        f.resume(clock.instant());
+        requests.resume(number, "retry of " + f.getStep() + " by " + currentUser.username());
+        requests.executor(number, "hub: " + describe(f.getStep()));
+        return FulfilmentView.of(f);
+    }
+
+    /** An agent gives up: what was created is removed (compensation), then the request is cancelled. */
+    public FulfilmentView cancel(String number, String reason) {
+        Fulfilment f = load(number);
+        if (f.getState() != Fulfilment.State.HELD) {
+            throw new ConflictException("Not on hold", number + "'s fulfilment is " + f.getState() + "; cancel it once it is on hold");
+        }
+        journal.note(number, currentUser.username(), "Fulfilment cancelled: " + (reason == null ? "no reason given" : reason));
+        f.compensate(clock.instant());
+        requests.executor(number, "hub: " + describe(Step.COMPENSATE));
+        return FulfilmentView.of(f);
+    }
+
+    @Transactional(readOnly = true)
+    public FulfilmentView view(String number) {
+        requests.get(number); // the request's own visibility rules
+        return FulfilmentView.of(load(number));
+    }
+
+    static String describe(Step step) {
+        return switch (step) {
+            case CREATE_VMS -> "creating the VMs";
+            case AWAIT_VMS -> "waiting for the VMs";
+            case CONFIGURE -> "configuring the VMs";
+            case REGISTER -> "registering the VMs in the CMDB";
+            case CLOSE -> "closing the request";
+            case COMPENSATE -> "removing what was created";
+        };
+    }
+
+    private Fulfilment load(String number) {
+        return fulfilments.findById(number).orElseThrow(() -> new TicketNotFoundException("fulfilment of", number));
+    }
+}
