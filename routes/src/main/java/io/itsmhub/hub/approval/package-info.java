@@ -1,0 +1,2 @@
+/** Approvals: unanswered steps escalate to the approvers' managers. */
+package io.itsmhub.hub.approval;
