@@ -78,12 +78,7 @@ public class ReleaseService {
         rules.checkWindowOpen(change, now);
         rules.checkFreeze(change, change.getPlannedStart(), change.getPlannedEnd());
         changeService.implement(number);
-        Map<String, String> parameters = new LinkedHashMap<>(ReleaseParameters.asText(change.getPipelineParameters()));
-        parameters.put("ITSM_CHANGE", number);
-        if (change.getReleaseVersion() != null) {
-            parameters.put("ITSM_VERSION", change.getReleaseVersion());
-        }
-        return request(change, RunKind.DEPLOY, change.getPipeline(), parameters);
+        return request(change, RunKind.DEPLOY, change.getPipeline());
     }
 
     /** Runs the rollback pipeline of a change whose deployment failed; at most once. */
@@ -99,12 +94,7 @@ public class ReleaseService {
         if (runs.findByChangeNumberAndKind(number, RunKind.ROLLBACK).isPresent()) {
             throw new ConflictException("Already rolled back", number + " has run its rollback pipeline once already");
         }
-        Map<String, String> parameters = new LinkedHashMap<>(ReleaseParameters.asText(change.getPipelineParameters()));
-        parameters.put("ITSM_CHANGE", number);
-        if (change.getReleaseVersion() != null) {
-            parameters.put("ITSM_VERSION", change.getReleaseVersion());
-        }
-        return request(change, RunKind.ROLLBACK, change.getRollbackPipeline(), parameters);
+        return request(change, RunKind.ROLLBACK, change.getRollbackPipeline());
     }
 
     /** Scheduled release changes whose window is open now; the hub starts them when auto-start is on. */
@@ -259,7 +249,18 @@ public class ReleaseService {
         return runs.findByChangeNumberOrderByIdAsc(number).stream().map(r -> ReleaseRunView.of(r, now)).toList();
     }
 
-    private ReleaseRunView request(Change change, RunKind kind, String pipeline, Map<String, String> parameters) {
+    /** The change's parameters as Jenkins takes them, plus the two the hub adds to every build. */
+    private static Map<String, String> buildParameters(Change change) {
+        Map<String, String> parameters = new LinkedHashMap<>(ReleaseParameters.asText(change.getPipelineParameters()));
+        parameters.put("ITSM_CHANGE", change.getNumber());
+        if (change.getReleaseVersion() != null) {
+            parameters.put("ITSM_VERSION", change.getReleaseVersion());
+        }
+        return parameters;
+    }
+
+    private ReleaseRunView request(Change change, RunKind kind, String pipeline) {
+        Map<String, String> parameters = buildParameters(change);
         String actor = currentUser.username();
         ReleaseRun run = runs.save(new ReleaseRun(change.getNumber(), kind, pipeline, parameters, actor, clock.instant()));
         journal.note(change.getNumber(), actor, "%s requested: pipeline %s%s".formatted(kind == RunKind.DEPLOY

@@ -21,7 +21,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * growing pause, anything else puts the request on hold with the error for the fulfilment team.
  */
 @Component
-class VmFulfilmentSteps {
+class VmFulfilmentSteps implements ApplicationListener<ContextClosedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(VmFulfilmentSteps.class);
 
@@ -40,6 +42,8 @@ class VmFulfilmentSteps {
     private final PlaybookRunner ansible;
     private final CmdbRegistration cmdb;
     private final FulfilmentSettings settings;
+    /** Set when the hub shuts down: a step cut short then is not a failure; its lease runs out and it resumes. */
+    private volatile boolean stopping;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fulfilment-heartbeat");
         t.setDaemon(true);
@@ -56,6 +60,9 @@ class VmFulfilmentSteps {
     }
 
     void run(StepOrder order) {
+        if (stopping) {
+            return; // claimed just before the shutdown: its lease runs out and a hub resumes it
+        }
         String number = order.request();
         ScheduledFuture<?> renewal = heartbeat.scheduleAtFixedRate(() -> renew(number),
                 settings.lease().toMillis() / 3, settings.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
@@ -68,7 +75,20 @@ class VmFulfilmentSteps {
                 case CLOSE -> close(order);
                 case COMPENSATE -> compensate(order);
             }
-        } catch (ConnectorException e) {
+        } catch (RuntimeException e) {
+            if (stopping) {
+                log.info("{} {} interrupted by the shutdown; it resumes when its lease runs out", number, order.step());
+                return;
+            }
+            handle(order, e);
+        } finally {
+            renewal.cancel(false);
+        }
+    }
+
+    private void handle(StepOrder order, RuntimeException failure) {
+        String number = order.request();
+        if (failure instanceof ConnectorException e) {
             if (e.retryable() && order.attempt() <= settings.retries()) {
                 Duration pause = Duration.ofSeconds(5L * order.attempt());
                 fulfilments.progress(number, "hub: %s, retrying in %ds after: %s".formatted(order.step(), pause.toSeconds(),
@@ -76,12 +96,16 @@ class VmFulfilmentSteps {
             } else {
                 fulfilments.failed(number, order.step(), e.getMessage());
             }
-        } catch (RuntimeException e) {
-            log.warn("{} {} failed", number, order.step(), e);
-            fulfilments.failed(number, order.step(), e.getMessage() == null ? e.toString() : e.getMessage());
-        } finally {
-            renewal.cancel(false);
+            return;
         }
+        log.warn("{} {} failed", number, order.step(), failure);
+        fulfilments.failed(number, order.step(), failure.getMessage() == null ? failure.toString() : failure.getMessage());
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        stopping = true;
+        heartbeat.shutdownNow();
     }
 
     private void createVms(StepOrder order) {
