@@ -159,6 +159,8 @@ public class FulfilmentService {
             case AWAIT_VMS -> "waiting for the VMs";
             case CONFIGURE -> "configuring the VMs";
             case REGISTER -> "registering the VMs in the CMDB";
+            case GRANT_ACCESS -> "adding the group membership in the directory";
+            case RESET_PASSWORD -> "resetting the password in the directory";
             case CLOSE -> "closing the request";
             case COMPENSATE -> "removing what was created";
         };

@@ -104,7 +104,7 @@ public class RequestService {
                 request.getCost() == null ? "" : " (cost " + request.getCost().toPlainString() + ")"));
         outbox.publish(number, new RequestSubmitted(number, item.code(), requester, values));
         nextApproval(request, item, 0, false);
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     /**
@@ -196,7 +196,7 @@ public class RequestService {
         journal.note(number, approver, "Approved (%s)%s".formatted(step, comment == null ? "" : ": " + comment));
         nextApproval(request, item, request.getApprovalStep() + 1, false);
         request.touch(clock.instant());
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     public RequestView reject(String number, String comment) {
@@ -205,14 +205,14 @@ public class RequestService {
         request.setExecutor(null);
         request.close(clock.instant(), comment);
         outbox.publish(number, new RequestRejected(number, request.getRequester(), currentUser.username(), comment));
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     public RequestView startFulfilment(String number) {
         ServiceRequest request = load(number);
         transitioned(move(request, RequestWorkflow.START_FULFILMENT, null), RequestWorkflow.START_FULFILMENT,
                 RequestStatus.APPROVED);
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     public RequestView fulfil(String number, String note) {
@@ -221,7 +221,7 @@ public class RequestService {
         request.setExecutor(null);
         request.close(clock.instant(), note);
         transitioned(request, RequestWorkflow.FULFIL, RequestStatus.IN_FULFILMENT);
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     /** A fulfilment step failed: on hold with the error, until an agent retries or cancels. */
@@ -230,14 +230,14 @@ public class RequestService {
         move(request, RequestWorkflow.HOLD, reason);
         request.setExecutor("on hold: fulfilment team (" + request.getAssignmentGroup() + ")");
         transitioned(request, RequestWorkflow.HOLD, RequestStatus.IN_FULFILMENT);
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     public RequestView resume(String number, String note) {
         ServiceRequest request = load(number);
         move(request, RequestWorkflow.RESUME, note);
         transitioned(request, RequestWorkflow.RESUME, RequestStatus.ON_HOLD);
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     /** Who or what acts on the request now, as the requester reads it. */
@@ -254,7 +254,7 @@ public class RequestService {
         move(request, RequestWorkflow.CANCEL, reason);
         request.close(clock.instant(), reason);
         transitioned(request, RequestWorkflow.CANCEL, from);
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     public RequestView assign(String number, String group, String assignee) {
@@ -266,7 +266,7 @@ public class RequestService {
         request.setAssignmentGroup(effectiveGroup);
         request.setAssignee(assignee);
         request.touch(clock.instant());
-        return RequestView.of(request);
+        return RequestView.of(request, clock.instant());
     }
 
     public void comment(String number, String text) {
@@ -277,7 +277,7 @@ public class RequestService {
 
     @Transactional(readOnly = true)
     public RequestView get(String number) {
-        return RequestView.of(load(number));
+        return RequestView.of(load(number), clock.instant());
     }
 
     @Transactional(readOnly = true)
@@ -292,7 +292,7 @@ public class RequestService {
         String visibleRequester = currentUser.isRequesterOnly() ? currentUser.username() : requester;
         Specification<ServiceRequest> spec = Specification.allOf(Specs.in("status", status),
                 Specs.eq("requester", visibleRequester), Specs.eq("catalogItem", catalogItem), Specs.eq("assignee", assignee));
-        return PageView.of(requests.findAll(spec, pageable), RequestView::of);
+        return PageView.of(requests.findAll(spec, pageable), r -> RequestView.of(r, clock.instant()));
     }
 
     /** Flags requests that missed their resolution target, once each, with a journal line and an event. */

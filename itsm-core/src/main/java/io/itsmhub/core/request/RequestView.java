@@ -10,17 +10,20 @@ public record RequestView(String number, String title, String description, Strin
                           String openedBy, String assignmentGroup, String assignee, Instant createdAt,
                           Instant updatedAt, Instant responseDue, Instant resolutionDue, boolean slaBreached,
                           Instant closedAt, String closeNote, List<ApprovalView> approvals, List<String> allowedActions,
-                          java.math.BigDecimal cost, List<String> currentApprovers, String executor) {
+                          java.math.BigDecimal cost, List<String> currentApprovers, String executor,
+                          java.time.Duration slaTimeLeft) {
 
     public record ApprovalView(String approver, Approval.Decision decision, String comment, Instant decidedAt) { }
 
-    static RequestView of(ServiceRequest r) {
+    /** {@code slaTimeLeft}: until the resolution target while the request is open (negative once missed), else null. */
+    static RequestView of(ServiceRequest r, Instant now) {
         return new RequestView(r.getNumber(), r.getTitle(), r.getDescription(), r.getCatalogItem(), r.getValues(),
                 r.getStatus(), r.getPriority(), r.getRequester(), r.getOpenedBy(), r.getAssignmentGroup(),
                 r.getAssignee(), r.getCreatedAt(), r.getUpdatedAt(), r.getResponseDue(), r.getResolutionDue(),
                 r.isSlaBreached(), r.getClosedAt(), r.getCloseNote(),
                 r.getApprovals().stream().map(a -> new ApprovalView(a.getApprover(), a.getDecision(), a.getComment(),
                         a.getDecidedAt())).toList(),
-                RequestWorkflow.WORKFLOW.allowedFrom(r.getStatus()), r.getCost(), r.getCurrentApprovers(), r.getExecutor());
+                RequestWorkflow.WORKFLOW.allowedFrom(r.getStatus()), r.getCost(), r.getCurrentApprovers(), r.getExecutor(),
+                r.getClosedAt() != null || r.getResolutionDue() == null ? null : java.time.Duration.between(now, r.getResolutionDue()));
     }
 }

@@ -54,7 +54,7 @@ class ApprovalChainApiTest extends ApiTest {
     void aLargeProductionVmNeedsManagerSecurityAndFinanceInThatOrder() throws Exception {
         String number = order("rita", 32, "prod");
         String url = "/api/v1/requests/" + number;
-        getAs("rita", url).andExpect(jsonPath("$.cost").value(650.0)).andExpect(jsonPath("$.currentApprovers[0]").value("mike"))
+        getAs("rita", url).andExpect(jsonPath("$.slaTimeLeft").value("PT4H")).andExpect(jsonPath("$.cost").value(650.0)).andExpect(jsonPath("$.currentApprovers[0]").value("mike"))
                 .andExpect(jsonPath("$.executor").value("approval by mike"));
         postAs("rita", url + "/approve", null).andExpect(status().isForbidden());
         postAs("sec", url + "/approve", null).andExpect(status().isForbidden());

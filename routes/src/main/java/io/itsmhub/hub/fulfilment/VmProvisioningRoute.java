@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 class VmProvisioningRoute extends RouteBuilder implements OutboxSubscriber {
 
     private final FulfilmentService fulfilments;
-    private final VmFulfilmentSteps steps;
+    private final FulfilmentSteps steps;
     private final FulfilmentSettings settings;
 
-    VmProvisioningRoute(FulfilmentService fulfilments, VmFulfilmentSteps steps, FulfilmentSettings settings) {
+    VmProvisioningRoute(FulfilmentService fulfilments, FulfilmentSteps steps, FulfilmentSettings settings) {
         this.fulfilments = fulfilments;
         this.steps = steps;
         this.settings = settings;

@@ -5,6 +5,8 @@ import io.itsmhub.connectors.alertmanager.AlertmanagerProcess;
 import io.itsmhub.connectors.alertmanager.AlertmanagerSettings;
 import io.itsmhub.connectors.alertmanager.HttpAlertmanagerClient;
 import io.itsmhub.connectors.jenkins.JenkinsClient;
+import io.itsmhub.connectors.kubernetes.KubeVirtSimulator;
+import io.itsmhub.hub.bench.FulfilmentBenchmark.FulfilmentFigures;
 import io.itsmhub.connectors.jenkins.JenkinsSimulator;
 import io.itsmhub.connectors.jenkins.RestJenkinsClient;
 import io.itsmhub.connectors.jenkins.SimulatedJob;
@@ -78,6 +80,8 @@ public final class HubBenchmark {
         Map<String, long[]> releases = new java.util.LinkedHashMap<>();
         Map<String, long[]> directTriggers = new java.util.LinkedHashMap<>();
         JenkinsSimulator jenkins = new JenkinsSimulator().start();
+        KubeVirtSimulator kubernetes = KubeVirtSimulator.start().readyAfter(Duration.ofMillis(200));
+        Map<String, Map<Integer, FulfilmentFigures>> fulfilment = new java.util.LinkedHashMap<>();
         AlertmanagerProcess alertmanager = AlertmanagerProcess.start();
         AlertmanagerClient am = new HttpAlertmanagerClient(AlertmanagerSettings.of(alertmanager.url()));
         for (String database : List.of("H2", "PostgreSQL")) {
@@ -91,6 +95,13 @@ public final class HubBenchmark {
                 env.put("HUB_DB_USER", "postgres");
                 env.put("HUB_DB_PASSWORD", "");
             }
+            Path scratch = Files.createTempDirectory("itsm-bench-root-");
+            env.put("HUB_KUBERNETES_API_SERVER", kubernetes.url().toString());
+            env.put("HUB_KUBERNETES_TOKEN", KubeVirtSimulator.TOKEN);
+            env.put("HUB_KUBERNETES_NAMESPACE", KubeVirtSimulator.NAMESPACE);
+            env.put("SPRING_APPLICATION_JSON", "{\"hub\":{\"ansible\":{\"local\":true,\"playbook-dir\":\""
+                    + root.resolve("playbooks") + "\"},\"fulfilment\":{\"poll-interval\":\"200ms\",\"ansible-vars\":"
+                    + "{\"target_root\":\"" + scratch + "\",\"manage_packages\":false}}}}");
             int port = freePort();
             env.put("HUB_PORT", String.valueOf(port));
             Path work = Files.createTempDirectory("itsm-bench-");
@@ -131,6 +142,7 @@ public final class HubBenchmark {
                 System.out.printf(Locale.ROOT, "%-10s schedule (authorised, window open) -> build triggered: p50 %.0f ms, p99 %.0f ms; direct trigger p50 %.1f ms%n",
                         database, percentile(releases.get(database), 0.5), percentile(releases.get(database), 0.99),
                         percentile(directTriggers.get(database), 0.5));
+                fulfilment.put(database, FulfilmentBenchmark.run(http, base, AUTH, List.of(1, 10, 50)));
             } finally {
                 hub.destroy();
                 hub.waitFor(30, TimeUnit.SECONDS);
@@ -138,10 +150,11 @@ public final class HubBenchmark {
         }
         alertmanager.close();
         jenkins.close();
+        kubernetes.close();
         Path doc = root.resolve("docs/BENCHMARKS.md");
         Files.createDirectories(doc.getParent());
         Files.writeString(doc, report(results, startup, loops, drained, clients, warmUp, measure)
-                + releaseReport(releases, directTriggers));
+                + releaseReport(releases, directTriggers) + FulfilmentBenchmark.report(fulfilment));
         System.out.println("Wrote " + doc);
     }
 

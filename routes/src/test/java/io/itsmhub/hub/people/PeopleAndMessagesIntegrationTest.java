@@ -266,6 +266,24 @@ class PeopleAndMessagesIntegrationTest {
         }
     }
 
+    @Test
+    void anAccessRequestApprovedByTheManagerAddsTheGroupInTheDirectoryAndClosesItself() {
+        Map<String, Object> item = Map.of("code", "ldap-access", "name", "Access to a directory group", "form", List.of(
+                Map.of("name", "group", "label", "Group", "type", "TEXT", "required", true)), "approvalRequired", true,
+                "fulfilmentGroup", "itsm-agents", "approvalChain", List.of(Map.of("kind", "MANAGER")), "fulfilment", "directory-access");
+        call("admin", ADMIN_PASSWORD, HttpMethod.PUT, "/api/v1/catalog/ldap-access", item, 200);
+        String bob = DirectoryServer.samplePassword("bob");
+        String number = call("bob", bob, HttpMethod.POST, "/api/v1/requests", Map.of("catalogItem", "ldap-access",
+                "values", Map.of("group", "payments-db-readers")), 201).get("number").asText();
+        call("mike", DirectoryServer.samplePassword("mike"), HttpMethod.POST, "/api/v1/requests/" + number + "/approve", null, 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FULFILLED".equals(call("bob", bob, HttpMethod.GET,
+                "/api/v1/requests/" + number, null, 200).path("status").asText()));
+        assertThat(ldap.entry(DirectoryServer.groupDn("payments-db-readers")).getAttributeValues("member"))
+                .contains(DirectoryServer.userDn("bob"));
+        assertThat(call("admin", ADMIN_PASSWORD, HttpMethod.GET, "/api/v1/requests/" + number + "/journal", null, 200)
+                .findValuesAsText("message")).anyMatch(m -> m.startsWith("ldap add bob to payments-db-readers: done"));
+    }
+
     private ResponseEntity<String> webhook(String body, String authorization) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -17,7 +17,7 @@ public record CatalogItemForm(
         String fulfilmentGroup,
         Boolean active,
         @Valid List<ApprovalStep> approvalChain,
-        @Pattern(regexp = "vm", message = "vm (the only automated plan so far), or empty for fulfilment by hand") String fulfilment,
+        @Pattern(regexp = "vm|directory-access|password-reset", message = "vm, directory-access or password-reset, or empty for fulfilment by hand") String fulfilment,
         Pricing pricing,
         @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer slaHours) {
 

@@ -9,6 +9,7 @@ import io.itsmhub.connectors.kubernetes.VmState;
 import io.itsmhub.core.fulfilment.FulfilmentService;
 import io.itsmhub.core.fulfilment.Step;
 import io.itsmhub.core.fulfilment.StepOrder;
+import io.itsmhub.hub.directory.DirectoryOperations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,26 +22,29 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one step of a VM order against the systems that do the work. Every step is idempotent — VMs are found by
+ * Runs one fulfilment step against the systems that do the work: a VM order's (Kubernetes, Ansible, CMDB), or a
+ * directory order's (group membership, password reset). Every step is idempotent — VMs are found by
  * name before they are created, playbooks converge, CIs are found by name — because a step may run again after a
  * hub died in it. While a step runs, its lease is renewed; a failure that may pass is retried a few times with a
  * growing pause, anything else puts the request on hold with the error for the fulfilment team.
  */
 @Component
-class VmFulfilmentSteps implements ApplicationListener<ContextClosedEvent> {
+class FulfilmentSteps implements ApplicationListener<ContextClosedEvent> {
 
-    private static final Logger log = LoggerFactory.getLogger(VmFulfilmentSteps.class);
+    private static final Logger log = LoggerFactory.getLogger(FulfilmentSteps.class);
 
     private final FulfilmentService fulfilments;
     private final VirtualMachines vms;
     private final PlaybookRunner ansible;
     private final CmdbRegistration cmdb;
+    private final ObjectProvider<DirectoryOperations> directory;
     private final FulfilmentSettings settings;
     /** Set when the hub shuts down: a step cut short then is not a failure; its lease runs out and it resumes. */
     private volatile boolean stopping;
@@ -50,8 +54,9 @@ class VmFulfilmentSteps implements ApplicationListener<ContextClosedEvent> {
         return t;
     });
 
-    VmFulfilmentSteps(FulfilmentService fulfilments, @Lazy VirtualMachines vms, PlaybookRunner ansible, CmdbRegistration cmdb,
-                      FulfilmentSettings settings) {
+    FulfilmentSteps(FulfilmentService fulfilments, @Lazy VirtualMachines vms, PlaybookRunner ansible, CmdbRegistration cmdb,
+                    ObjectProvider<DirectoryOperations> directory, FulfilmentSettings settings) {
+        this.directory = directory;
         this.fulfilments = fulfilments;
         this.vms = vms;
         this.ansible = ansible;
@@ -73,6 +78,8 @@ class VmFulfilmentSteps implements ApplicationListener<ContextClosedEvent> {
                 case CONFIGURE -> configure(order);
                 case REGISTER -> register(order);
                 case CLOSE -> close(order);
+                case GRANT_ACCESS -> grantAccess(order);
+                case RESET_PASSWORD -> resetPassword(order);
                 case COMPENSATE -> compensate(order);
             }
         } catch (RuntimeException e) {
@@ -161,7 +168,35 @@ class VmFulfilmentSteps implements ApplicationListener<ContextClosedEvent> {
         fulfilments.done(order.request(), Step.REGISTER, Map.of("cis", cis), "CIs " + String.join(", ", cis));
     }
 
+    /** Adds the requester (or the {@code user} the form names) to the {@code group} the form names. */
+    private void grantAccess(StepOrder order) {
+        String user = String.valueOf(order.values().getOrDefault("user", order.requester()));
+        String group = String.valueOf(order.values().get("group"));
+        directory().addToGroup(order.request(), user, group);
+        fulfilments.done(order.request(), Step.GRANT_ACCESS, Map.of("granted", user + " in " + group), user + " added to " + group);
+    }
+
+    private void resetPassword(StepOrder order) {
+        directory().resetPassword(order.request(), order.requester());
+        fulfilments.done(order.request(), Step.RESET_PASSWORD, Map.of("reset", order.requester()),
+                "one-time password sent to " + order.requester());
+    }
+
+    private DirectoryOperations directory() {
+        DirectoryOperations operations = directory.getIfAvailable();
+        if (operations == null) {
+            throw ConnectorException.permanent("ldap", "no directory is configured (hub.ldap.url)", null);
+        }
+        return operations;
+    }
+
     private void close(StepOrder order) {
+        if (!order.data().containsKey("ips")) { // not a VM order: the step before said what was done
+            fulfilments.done(order.request(), Step.CLOSE, Map.of(), order.data().containsKey("granted")
+                    ? "Access granted: " + order.data().get("granted")
+                    : "Your password was reset; the one-time password was sent to you");
+            return;
+        }
         StringBuilder note = new StringBuilder("Your VMs are ready:");
         ips(order).forEach((name, ip) -> note.append("\n- ").append(name).append(" (").append(ip).append(')'));
         List<String> software = software(order);
