@@ -2,6 +2,7 @@ package io.itsmhub.connectors.ansible;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.itsmhub.connectors.ConnectorException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,17 +39,11 @@ class TimeoutTest {
                 .withAllowedPlaybooks(List.of("sleep.yml")).withTimeout(Duration.ofSeconds(2)));
         // Watches for the sleep, so that the test knows it was there to be killed.
         AtomicReference<ProcessHandle> sleep = new AtomicReference<>();
-        Thread watcher = new Thread(() -> {
-            while (sleep.get() == null && !Thread.currentThread().isInterrupted()) {
-                ProcessHandle.allProcesses().filter(TimeoutTest::isOurSleep).findFirst().ifPresent(sleep::set);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        watcher.start();
+        CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    ProcessHandle.allProcesses().filter(TimeoutTest::isOurSleep).findFirst().ifPresent(sleep::set);
+                    return sleep.get() != null;
+                }));
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> runner.run("sleep.yml", List.of("localhost"), Map.of(), null))
@@ -55,7 +51,7 @@ class TimeoutTest {
                 .hasMessageStartingWith("ansible: timed out after 2s running sleep.yml");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
-        watcher.interrupt();
+        watcher.exceptionally(notSeen -> null).join();
         assertThat(sleep.get()).as("the playbook's sleep ran before the timeout").isNotNull();
         assertThat(sleep.get().isAlive()).as("the playbook's sleep after the kill").isFalse();
         assertThat(ProcessHandle.allProcesses().filter(TimeoutTest::isOurSleep).toList())

@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.itsmhub.connectors.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 /**
  * Neither password nor body reaches a log line of the hub or of Jakarta Mail (which logs through JDK logging),
@@ -39,26 +31,8 @@ class MailLoggingTest {
 
     @Test
     void noPasswordAndNoBodyInAnyLogLineEvenAtTheFinestLevel() {
-        List<String> lines = new ArrayList<>();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level rootLevel = root.getLevel();
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        root.addAppender(appender);
-        root.setLevel(Level.TRACE);
-        java.util.logging.Logger julRoot = java.util.logging.Logger.getLogger("");
-        java.util.logging.Level julLevel = julRoot.getLevel();
-        Handler handler = new Handler() {
-            @Override public void publish(LogRecord record) {
-                lines.add(record.getLoggerName() + " " + record.getMessage() + " " + record.getThrown());
-            }
-            @Override public void flush() { }
-            @Override public void close() { }
-        };
-        handler.setLevel(java.util.logging.Level.ALL);
-        julRoot.addHandler(handler);
-        julRoot.setLevel(java.util.logging.Level.ALL);
-        try {
+        List<String> lines;
+        try (LogCapture log = LogCapture.start()) {
             MailSettings settings = new MailSettings(
                     new MailSettings.Smtp("127.0.0.1", greenMail.getSmtp().getPort(), "itsm", PASSWORD, false, false),
                     new MailSettings.Imap("127.0.0.1", greenMail.getImap().getPort(), "itsm", PASSWORD, false, null),
@@ -82,15 +56,7 @@ class MailLoggingTest {
             try (ImapMailbox mailbox = new ImapMailbox(wrong)) {
                 catchThrowable(() -> mailbox.unread(10));
             }
-        } finally {
-            root.detachAppender(appender);
-            root.setLevel(rootLevel);
-            julRoot.removeHandler(handler);
-            julRoot.setLevel(julLevel);
-        }
-        for (ILoggingEvent event : appender.list) {
-            lines.add(event.getLoggerName() + " " + event.getFormattedMessage() + " "
-                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+            lines = log.lines();
         }
         List<String> ours = lines.stream().filter(line -> !line.startsWith("com.icegreen")).toList();
         String plain = Base64.getEncoder().encodeToString(("\0itsm\0" + PASSWORD).getBytes(StandardCharsets.UTF_8));

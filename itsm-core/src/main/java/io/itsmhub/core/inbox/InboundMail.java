@@ -63,7 +63,8 @@ class InboundMail {
         return new InboxView(id, messageId, sender, subject, body, receivedAt, status.name(), reason, ticket);
     }
 
-    private static String cut(String s, int max) {
+    /** At most {@code max} characters: mail is outside input and the columns are bounded. */
+    static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

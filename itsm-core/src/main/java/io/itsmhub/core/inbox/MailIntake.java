@@ -87,9 +87,9 @@ public class MailIntake {
     private Result open(MailIn mail, Person person) {
         String title = mail.subject() == null || mail.subject().isBlank() ? "(no subject)" : mail.subject().strip();
         String number = RunAs.person(person, () -> incidents.create(new IncidentForm(
-                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, cut(mail.text(), 10000), null, null,
+                title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title, InboundMail.cut(mail.text(), 10000), null, null,
                 person.getUsername(), null, null, null, null, "email",
-                mail.messageId() == null ? null : cut(mail.messageId(), 200))).number());
+                mail.messageId() == null ? null : InboundMail.cut(mail.messageId(), 200))).number());
         keepAttachments(mail, number, person.getUsername());
         mails.save(new InboundMail(mail, InboundMail.Status.OPENED, number, null, clock.instant()));
         return new Result(Outcome.OPENED, number);
@@ -128,9 +128,5 @@ public class MailIntake {
 
     private static String nonEmpty(String text) {
         return text == null || text.isBlank() ? "(empty mail)" : text.strip();
-    }
-
-    private static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

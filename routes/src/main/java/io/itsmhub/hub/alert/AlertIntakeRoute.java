@@ -43,9 +43,9 @@ class AlertIntakeRoute extends RouteBuilder {
     @Override
     public void configure() {
         onException(WebhookUnauthorizedException.class).handled(true)
-                .process(e -> problems.answer(e, 401, "Unauthorized", exception(e).getMessage()));
+                .process(e -> problems.answerCaught(e, 401, "Unauthorized"));
         onException(InvalidInputException.class).handled(true)
-                .process(e -> problems.invalidInput(e, (InvalidInputException) exception(e)));
+                .process(e -> problems.invalidInput(e));
         onException(Exception.class).handled(true)
                 .log(org.apache.camel.LoggingLevel.ERROR, "Alertmanager notification not stored: ${exception.message}")
                 .process(e -> problems.answer(e, 503, "Not stored", "The hub could not store the notification; retry."));
@@ -83,9 +83,5 @@ class AlertIntakeRoute extends RouteBuilder {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(json.writeValueAsString(result));
-    }
-
-    private static Throwable exception(Exchange exchange) {
-        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

@@ -49,9 +49,9 @@ class HrFeedRoute extends RouteBuilder {
     @Override
     public void configure() {
         onException(WebhookUnauthorizedException.class).handled(true)
-                .process(e -> problems.answer(e, 401, "Unauthorized", exception(e).getMessage()));
+                .process(e -> problems.answerCaught(e, 401, "Unauthorized"));
         onException(InvalidInputException.class).handled(true)
-                .process(e -> problems.invalidInput(e, (InvalidInputException) exception(e)));
+                .process(e -> problems.invalidInput(e));
 
         from("platform-http:/webhooks/hr?httpMethodRestrict=POST")
                 .routeId("hr-webhook")
@@ -122,9 +122,5 @@ class HrFeedRoute extends RouteBuilder {
             records.add(json.convertValue(line, HrRecord.class));
         }
         return records;
-    }
-
-    private static Throwable exception(Exchange exchange) {
-        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

@@ -79,11 +79,11 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
         onException(SecurityException.class).handled(true)
                 .process(e -> problems.answer(e, 401, "Unauthorized", "missing, invalid or expired OA signature"));
         onException(InvalidInputException.class).handled(true)
-                .process(e -> problems.invalidInput(e, (InvalidInputException) exception(e)));
+                .process(e -> problems.invalidInput(e));
         onException(ConflictException.class, IllegalTransitionException.class).handled(true)
-                .process(e -> problems.answer(e, 409, "Conflict", exception(e).getMessage()));
+                .process(e -> problems.answerCaught(e, 409, "Conflict"));
         onException(ForbiddenActionException.class).handled(true)
-                .process(e -> problems.answer(e, 403, "Forbidden", exception(e).getMessage()));
+                .process(e -> problems.answerCaught(e, 403, "Forbidden"));
 
         from("direct:oa-submit")
                 .routeId("oa-submit")
@@ -129,9 +129,5 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
                 request.requester(), approver, request.catalogItem() + ": " + request.values(),
                 URI.create(publicUrl + "/api/v1/requests/" + request.number())));
         approvals.delegated(request.number(), approver, id, (System.nanoTime() - started) / 1_000_000, event.attempts());
-    }
-
-    private static Throwable exception(Exchange exchange) {
-        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }

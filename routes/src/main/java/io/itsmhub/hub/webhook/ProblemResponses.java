@@ -23,6 +23,16 @@ public class ProblemResponses {
         answer(exchange, status, title, detail, null);
     }
 
+    /** Answers with the message of the exception the route's {@code onException} caught. */
+    public void answerCaught(Exchange exchange, int status, String title) throws Exception {
+        answer(exchange, status, title, caught(exchange).getMessage());
+    }
+
+    /** Answers 400 with the field errors of the InvalidInputException the route's {@code onException} caught. */
+    public void invalidInput(Exchange exchange) throws Exception {
+        invalidInput(exchange, (InvalidInputException) caught(exchange));
+    }
+
     public void invalidInput(Exchange exchange, InvalidInputException e) throws Exception {
         answer(exchange, 400, "Invalid input", e.getMessage(), e.errors().stream()
                 .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
@@ -46,5 +56,9 @@ public class ProblemResponses {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"itsm-hub\"");
         }
         message.setBody(json.writeValueAsString(problem));
+    }
+
+    private static Throwable caught(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     }
 }
