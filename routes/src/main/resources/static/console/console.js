@@ -1,0 +1,37 @@
+// ITSM Hub console: the little script the server-rendered pages need. No inline script anywhere (CSP).
+(function () {
+  // Every htmx call carries the CSRF token that the page was rendered with.
+  document.addEventListener("htmx:configRequest", function (e) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) { e.detail.headers[header.content] = token.content; }
+  });
+
+  // Instants arrive as <time datetime="ISO">; show them in the viewer's own zone and language.
+  function localTimes(root) {
+    var lang = document.documentElement.lang || undefined;
+    root.querySelectorAll("time[datetime]").forEach(function (t) {
+      if (t.dataset.local) { return; }
+      var d = new Date(t.getAttribute("datetime"));
+      if (!isNaN(d)) {
+        t.textContent = d.toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" });
+        t.title = t.getAttribute("datetime");
+        t.dataset.local = "1";
+      }
+    });
+  }
+
+  // Marks the current section in the header.
+  function activeNav() {
+    var path = location.pathname;
+    document.querySelectorAll(".top nav a").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (href && (path === href || (href.length > 1 && path.indexOf(href + "/") === 0 && !document.querySelector('.top nav a[href="' + path + '"]')))) {
+        a.classList.add("active");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { localTimes(document); activeNav(); });
+  document.addEventListener("htmx:afterSwap", function (e) { localTimes(e.target); });
+})();

@@ -1,0 +1,50 @@
+package io.itsmhub.hub.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Signing in and out, the language switch and the role-dependent start page, in a real browser. */
+class ConsoleLoginBrowserTest extends BrowserTestSupport {
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessageAndTheRightOneOpensTheUsersStartPage() {
+        browser.go("/portal");
+        assertThat(browser.path()).as("pages need a login").isEqualTo("/login");
+        browser.type(By.id("username"), "rita").type(By.id("password"), "not-her-password")
+                .click(By.cssSelector("form button[type=submit]"));
+        assertThat(browser.text(By.cssSelector(".flash.error"))).isEqualTo("Wrong user name or password.");
+        browser.screenshot("login");
+        browser.checkPhoneWidth("login");
+
+        browser.login("rita", PASSWORD);
+        assertThat(browser.path()).isEqualTo("/portal");
+        assertThat(browser.all(By.cssSelector("[data-nav=agent]"))).as("a requester sees no agent console").isEmpty();
+        browser.go("/agent");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Not allowed");
+
+        browser.login("alice", PASSWORD);
+        assertThat(browser.path()).as("an agent starts in the agent console").isEqualTo("/agent");
+    }
+
+    @Test
+    void theLanguageSwitchTurnsThePagesIntoChineseAndBack() {
+        browser.login("rita", PASSWORD);
+        browser.click(By.cssSelector(".lang a[lang=zh-CN]"));
+        assertThat(browser.text(By.cssSelector("[data-nav=my-requests]"))).isEqualTo("我的请求");
+        browser.go("/portal/requests");
+        assertThat(browser.text(By.cssSelector("[data-nav=my-requests]"))).as("the choice is remembered").isEqualTo("我的请求");
+        browser.click(By.cssSelector(".lang a[lang=en]"));
+        assertThat(browser.text(By.cssSelector("[data-nav=my-requests]"))).isEqualTo("My requests");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        browser.login("rita", PASSWORD);
+        browser.click(By.cssSelector(".who form button"));
+        assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("You are signed out.");
+        browser.go("/portal/requests");
+        assertThat(browser.path()).isEqualTo("/login");
+    }
+}
