@@ -21,15 +21,16 @@
     });
   }
 
-  // Marks the current section in the header.
+  // Marks the current section in the header: the link with the longest path that starts this page's path.
   function activeNav() {
-    var path = location.pathname;
+    var path = location.pathname, best = null;
     document.querySelectorAll(".top nav a").forEach(function (a) {
       var href = a.getAttribute("href");
-      if (href && (path === href || (href.length > 1 && path.indexOf(href + "/") === 0 && !document.querySelector('.top nav a[href="' + path + '"]')))) {
-        a.classList.add("active");
+      if (href && (path === href || path.indexOf(href + "/") === 0) && (!best || href.length > best.getAttribute("href").length)) {
+        best = a;
       }
     });
+    if (best) { best.classList.add("active"); }
   }
 
   document.addEventListener("DOMContentLoaded", function () { localTimes(document); activeNav(); });

@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Runs a button's action and redirects back to the page it came from (post/redirect/get), with the outcome as a
- * flash message: "notice" when it worked, "error" in the rule's own words when a service refused it. A refused
+ * flash message: "notice" when it worked (a message key, or text shown as it is), "error" in the rule's own words when a service refused it. A refused
  * action loses nothing: the page shows the ticket as it still is.
  */
 public final class ConsoleActions {

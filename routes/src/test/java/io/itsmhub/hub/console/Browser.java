@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -89,8 +90,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(by);
     }
 
+    /** The element's text, read again if the page replaced the element meanwhile (htmx swaps live parts). */
     public String text(By by) {
-        return find(by).getText();
+        return waitFor(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement element = d.findElement(by);
+                    return element.isDisplayed() ? element.getText() : null;
+                });
     }
 
     public Browser click(By by) {
@@ -110,7 +116,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebDriverWait waitFor(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     public Object script(String js, Object... args) {
