@@ -1,11 +1,9 @@
 package io.itsmhub.core.metrics;
 
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,16 +34,6 @@ class MetricsController {
     OperationsReport operations(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate lastDay = to != null ? to : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate firstDay = from != null ? from : lastDay.minusDays(DEFAULT_DAYS - 1);
-        if (firstDay.isAfter(lastDay)) {
-            throw InvalidInputException.of("from", "%s is after to (%s)".formatted(firstDay, lastDay));
-        }
-        long days = ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
-        if (days > Period.LONGEST.toDays()) {
-            throw InvalidInputException.of("to", "a period is at most %d days; %s to %s is %d"
-                    .formatted(Period.LONGEST.toDays(), firstDay, lastDay, days));
-        }
-        return metrics.all(firstDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return metrics.days(from != null ? from : lastDay.minusDays(DEFAULT_DAYS - 1), lastDay);
     }
 }

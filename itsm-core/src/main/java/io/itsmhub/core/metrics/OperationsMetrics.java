@@ -1,5 +1,9 @@
 package io.itsmhub.core.metrics;
 
+import io.itsmhub.core.ticket.InvalidInputException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import static io.itsmhub.core.metrics.DayTotals.utcDay;
 
 import io.itsmhub.core.change.ChangeType;
@@ -40,6 +44,23 @@ public class OperationsMetrics {
 
     public OperationsMetrics(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The report for the UTC days {@code firstDay} to {@code lastDay}, both included, i.e. the period
+     * {@code [firstDay 00:00Z, lastDay+1 00:00Z)}: what the API and the dashboard both show for a chosen period.
+     */
+    public OperationsReport days(LocalDate firstDay, LocalDate lastDay) {
+        if (firstDay.isAfter(lastDay)) {
+            throw InvalidInputException.of("from", "%s is after to (%s)".formatted(firstDay, lastDay));
+        }
+        long days = ChronoUnit.DAYS.between(firstDay, lastDay) + 1;
+        if (days > Period.LONGEST.toDays()) {
+            throw InvalidInputException.of("to", "a period is at most %d days; %s to %s is %d"
+                    .formatted(Period.LONGEST.toDays(), firstDay, lastDay, days));
+        }
+        return all(firstDay.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** Every figure of the period, the backlog matrix at {@code to}, and the automatic vs by-hand fulfilments. */

@@ -30,6 +30,11 @@ public class ConsoleFormat {
         return s + "s";
     }
 
+    /** A figure's value as the dashboard shows it: one decimal, "—" when the period had nothing to measure. */
+    public String figure(Double value) {
+        return value == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
     public String iso(Instant at) {
         return at == null ? "" : at.toString();
     }

@@ -147,7 +147,17 @@ public final class Browser implements AutoCloseable {
             waitUntil(d -> ((Number) script("return window.innerWidth")).intValue() <= PHONE.width);
             long overflow = ((Number) script(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
-            assertThat(overflow).as("%s at phone width scrolls sideways by %d px", path(), overflow).isLessThanOrEqualTo(0);
+            Object culprits = overflow <= 0 ? "" : script("""
+                    var w = document.documentElement.clientWidth, out = [];
+                    document.querySelectorAll('body *').forEach(function (e) {
+                      var r = e.getBoundingClientRect();
+                      if (r.right > w + 1 && !e.closest('.table-wrap')) {
+                        out.push(e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(r.right));
+                      }
+                    });
+                    return out.slice(0, 5).join(', ');""");
+            assertThat(overflow).as("%s at phone width scrolls sideways by %d px (%s)", path(), overflow, culprits)
+                    .isLessThanOrEqualTo(0);
             screenshot(name + "-phone");
         } finally {
             driver.manage().window().setSize(DESKTOP);
