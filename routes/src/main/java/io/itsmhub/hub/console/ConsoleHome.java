@@ -4,6 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The front door: the login page, the "not allowed" page, and {@code /} sending each user to their main page. */
 @Controller
@@ -28,8 +29,10 @@ class ConsoleHome {
         return "login";
     }
 
-    @GetMapping("/console/denied")
-    String denied(Model model) {
+    /** Any method: Spring Security forwards the refused request itself here, a POST as a POST (a missing CSRF token). */
+    @RequestMapping("/console/denied")
+    String denied(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(403);
         model.addAttribute("status", 403);
         return "denied";
     }

@@ -2,6 +2,10 @@ package io.itsmhub.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -37,6 +41,29 @@ class ConsoleLoginBrowserTest extends BrowserTestSupport {
         assertThat(browser.text(By.cssSelector("[data-nav=my-requests]"))).as("the choice is remembered").isEqualTo("我的请求");
         browser.click(By.cssSelector(".lang a[lang=en]"));
         assertThat(browser.text(By.cssSelector("[data-nav=my-requests]"))).isEqualTo("My requests");
+    }
+
+    @Test
+    void aBrowserThatAsksForChineseGetsChinesePages() {
+        try (Browser chinese = Browser.open(BASE, "zh-CN")) {
+            chinese.go("/login");
+            assertThat(chinese.text(By.tagName("h1"))).isEqualTo("登录");
+            chinese.login("rita", PASSWORD);
+            assertThat(chinese.text(By.tagName("h1"))).isEqualTo("您需要什么？");
+            chinese.screenshot("portal-catalog-zh");
+        }
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefusedEvenWithAValidSession() throws Exception {
+        browser.login("rita", PASSWORD);
+        String session = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(BASE + "/portal/requests/REQ-000001/cancel"))
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reason=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
     }
 
     @Test
