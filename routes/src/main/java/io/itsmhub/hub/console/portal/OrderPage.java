@@ -62,12 +62,24 @@ class OrderPage {
         return show(item, params, description, errors, model);
     }
 
+    /** The monthly cost as the form stands, recomputed while the requester fills it in (htmx, on change). */
+    @PostMapping("/portal/order/{code}/estimate")
+    String estimate(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Model model) {
+        CatalogItemView item = item(code);
+        model.addAttribute("item", item);
+        model.addAttribute("estimate", item.pricing() == null ? null
+                : item.pricing().cost(OrderValues.parse(item.form(), params).values()));
+        return "portal/order :: estimate";
+    }
+
     private String show(CatalogItemView item, MultiValueMap<String, String> input, String description, Map<String, String> errors,
                         Model model) {
         model.addAttribute("item", item);
         model.addAttribute("input", input);
         model.addAttribute("description", description);
         model.addAttribute("errors", errors);
+        model.addAttribute("estimate", item.pricing() == null ? null
+                : item.pricing().cost(OrderValues.parse(item.form(), input).values()));
         return "portal/order";
     }
 

@@ -39,6 +39,8 @@ class PortalBrowserTest extends BrowserTestSupport {
         assertThat(browser.find(By.id("f.count")).getAttribute("value")).as("input kept").isEqualTo("0");
 
         fillVmOrder();
+        // the price follows the choices as they are made: 1 x (10 + 2 x 8 + 4 x 3 + 20 x 0.10 + nginx 5)
+        browser.waitUntil(d -> browser.text(By.id("estimate")).contains("45.00"));
         browser.click(By.cssSelector("#order-form button[type=submit]"));
         browser.waitUntil(d -> browser.path().startsWith("/portal/requests/REQ"));
         String number = browser.path().substring("/portal/requests/".length());
