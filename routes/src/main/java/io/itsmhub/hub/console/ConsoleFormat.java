@@ -30,9 +30,15 @@ public class ConsoleFormat {
         return s + "s";
     }
 
-    /** A figure's value as the dashboard shows it: one decimal, "—" when the period had nothing to measure. */
+    /**
+     * A figure's value as the dashboard shows it: a whole number as such ("2", "100"), any other with one decimal
+     * ("97.5"), "—" when the period had nothing to measure.
+     */
     public String figure(Double value) {
-        return value == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f", value);
+        if (value == null) {
+            return "—";
+        }
+        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", value);
     }
 
     public String iso(Instant at) {

@@ -27,8 +27,8 @@ class DashboardCharts {
         List<String> days = figure.series().stream().map(p -> p.day().toString()).toList();
         List<Double> values = figure.series().stream().map(p -> p.value() == null ? null : round(p.value())).toList();
         Map<String, Object> option = base(days);
-        option.put("yAxis", Map.of("type", "value", "name", figure.unit(), "min",
-                "%".equals(figure.unit()) ? 0 : "dataMin"));
+        option.put("yAxis", "%".equals(figure.unit()) ? Map.of("type", "value", "min", 0, "max", 100)
+                : Map.of("type", "value", "min", 0));
         // bars, not lines: a day stands on its own (a line through one or two days shows nothing)
         option.put("series", List.of(Map.of("name", name, "type", "bar", "data", values, "barMaxWidth", 18)));
         return write(option);
@@ -46,6 +46,7 @@ class DashboardCharts {
 
     String backlog(BacklogMatrix matrix) {
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0));
         option.put("grid", Map.of("left", 40, "right", 10, "bottom", 30, "top", 30));
@@ -58,8 +59,9 @@ class DashboardCharts {
 
     private static Map<String, Object> base(List<String> days) {
         Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false); // a wall screen redraws every minute; growing bars would only flicker
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 40, "right", 10, "bottom", 24, "top", 24));
+        option.put("grid", Map.of("left", 40, "right", 10, "bottom", 24, "top", 12));
         option.put("xAxis", Map.of("type", "category", "data", days.stream().map(d -> d.substring(5)).toList()));
         return option;
     }
