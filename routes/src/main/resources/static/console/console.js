@@ -7,6 +7,15 @@
     if (token && header) { e.detail.headers[header.content] = token.content; }
   });
 
+  // A live part polled after the session ran out would get the login page swapped into it: go to the login instead.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var url = e.detail.xhr && e.detail.xhr.responseURL;
+    if (url && new URL(url).pathname === "/login") {
+      e.detail.shouldSwap = false;
+      window.location.assign("/login");
+    }
+  });
+
   // Instants arrive as <time datetime="ISO">; show them in the viewer's own zone and language.
   function localTimes(root) {
     var lang = document.documentElement.lang || undefined;

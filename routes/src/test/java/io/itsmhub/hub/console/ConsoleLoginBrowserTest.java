@@ -6,11 +6,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.openqa.selenium.By;
 
 /** Signing in and out, the language switch and the role-dependent start page, in a real browser. */
 class ConsoleLoginBrowserTest extends BrowserTestSupport {
+
+    @Autowired TestRestTemplate http;
 
     @Test
     void aWrongPasswordIsRefusedWithAMessageAndTheRightOneOpensTheUsersStartPage() {
@@ -64,6 +70,20 @@ class ConsoleLoginBrowserTest extends BrowserTestSupport {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("reason=forged")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aLivePageWhoseSessionRanOutGoesToTheLoginInsteadOfShowingItInsideThePage() {
+        ResponseEntity<String> ordered = http.withBasicAuth("rita", PASSWORD).postForEntity("/api/v1/requests",
+                Map.of("catalogItem", "password-reset", "values", Map.of()), String.class);
+        assertThat(ordered.getStatusCode().value()).isEqualTo(201);
+        String number = ordered.getHeaders().getLocation().getPath().replaceAll(".*/", "");
+        browser.login("rita", PASSWORD);
+        browser.go("/portal/requests/" + number);
+        assertThat(browser.find(By.id("progress")).getAttribute("hx-trigger")).isEqualTo("every 2s");
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.waitUntil(d -> browser.path().equals("/login"));
+        assertThat(browser.all(By.id("progress"))).isEmpty();
     }
 
     @Test
