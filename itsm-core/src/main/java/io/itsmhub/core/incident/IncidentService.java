@@ -20,6 +20,9 @@ import io.itsmhub.core.ticket.InvalidInputException;
 import io.itsmhub.core.ticket.PageView;
 import io.itsmhub.core.ticket.Priority;
 import io.itsmhub.core.ticket.Specs;
+import io.itsmhub.core.ticket.WorkQueue;
+import java.util.Arrays;
+import org.springframework.data.domain.PageRequest;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
@@ -252,7 +255,19 @@ public class IncidentService {
         return PageView.of(incidents.findAll(spec, pageable), IncidentView::of);
     }
 
-    /** Marks open incidents that missed their response or resolution target; returns how many. */
+    /**
+     * The open incidents of one of the caller's work queues, in the order the queue is worked; {@code totalItems}
+     * counts the whole queue.
+     */
+    @Transactional(readOnly = true)
+    public PageView<IncidentView> queue(WorkQueue queue, int size) {
+        String me = currentUser.username();
+        Specification<Incident> spec = Specification.allOf(
+                Specs.in("status", Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen).toList()),
+                queue.of(me, people.groupsOf(me), clock.instant()));
+        return PageView.of(incidents.findAll(spec, PageRequest.of(0, size, queue.order())), IncidentView::of);
+    }
+
     /** Flags incidents that missed an SLA target, once each, with a journal line and an event that tells people. */
     public int flagBreaches() {
         Instant now = clock.instant();

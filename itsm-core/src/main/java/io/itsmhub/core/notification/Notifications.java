@@ -145,7 +145,7 @@ public class Notifications {
     }
 
     private Context incident(String event, IncidentView i, JsonNode payload) {
-        Map<String, String> values = values(i.number(), i.title(), "incidents", payload);
+        Map<String, String> values = values(i.number(), i.title(), payload);
         values.put("priority", i.priority().name());
         values.put("assignee", nullToEmpty(i.assignee()));
         values.put("group", nullToEmpty(i.assignmentGroup()));
@@ -160,7 +160,7 @@ public class Notifications {
     }
 
     private Context request(String event, RequestView r, JsonNode payload) {
-        Map<String, String> values = values(r.number(), r.title(), "requests", payload);
+        Map<String, String> values = values(r.number(), r.title(), payload);
         values.put("priority", r.priority() == null ? "" : r.priority().name());
         values.put("requester", r.requester());
         values.put("assignee", nullToEmpty(r.assignee()));
@@ -180,7 +180,7 @@ public class Notifications {
     }
 
     private Context change(String event, ChangeView c, JsonNode payload) {
-        Map<String, String> values = values(c.number(), c.title(), "changes", payload);
+        Map<String, String> values = values(c.number(), c.title(), payload);
         values.put("result", payload.path("result").asText(""));
         values.put("incident", payload.path("incident").asText(""));
         values.put("ci", payload.path("ci").asText(""));
@@ -194,11 +194,13 @@ public class Notifications {
         return new Context(event, null, values, who);
     }
 
-    private Map<String, String> values(String number, String title, String collection, JsonNode payload) {
+    private Map<String, String> values(String number, String title, JsonNode payload) {
         Map<String, String> values = new HashMap<>();
         values.put("number", number);
         values.put("title", title);
-        values.put("link", publicUrl + "/api/v1/" + collection + "/" + number);
+        // the web console's ticket address: it opens the page that fits whoever clicks (the requester's progress
+        // page, the agent's ticket view, the release view), after a login if needed
+        values.put("link", publicUrl + "/t/" + number);
         values.put("actor", payload.path("actor").asText(""));
         return values;
     }

@@ -92,6 +92,12 @@ public class PeopleService {
         return people.findById(username);
     }
 
+    /** The support groups this user belongs to; none for an unknown user (the system, a machine). */
+    @Transactional(readOnly = true)
+    public Set<String> groupsOf(String username) {
+        return people.findById(username).map(p -> Set.copyOf(p.getGroups())).orElse(Set.of());
+    }
+
     @Transactional(readOnly = true)
     public PersonView view(String username) {
         return PersonView.of(person(username));

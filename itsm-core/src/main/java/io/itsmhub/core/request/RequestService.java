@@ -23,6 +23,8 @@ import io.itsmhub.core.ticket.ForbiddenActionException;
 import io.itsmhub.core.ticket.InvalidInputException;
 import io.itsmhub.core.ticket.PageView;
 import io.itsmhub.core.ticket.Specs;
+import io.itsmhub.core.ticket.WorkQueue;
+import org.springframework.data.domain.PageRequest;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
@@ -293,6 +295,20 @@ public class RequestService {
         Specification<ServiceRequest> spec = Specification.allOf(Specs.in("status", status),
                 Specs.eq("requester", visibleRequester), Specs.eq("catalogItem", catalogItem), Specs.eq("assignee", assignee));
         return PageView.of(requests.findAll(spec, pageable), r -> RequestView.of(r, clock.instant()));
+    }
+
+    /**
+     * The open requests of one of the caller's work queues, in the order the queue is worked; {@code totalItems}
+     * counts the whole queue.
+     */
+    @Transactional(readOnly = true)
+    public PageView<RequestView> queue(WorkQueue queue, int size) {
+        List<RequestStatus> open = List.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED,
+                RequestStatus.IN_FULFILMENT, RequestStatus.ON_HOLD);
+        String me = currentUser.username();
+        Specification<ServiceRequest> spec = Specification.allOf(Specs.in("status", open),
+                queue.of(me, people.groupsOf(me), clock.instant()));
+        return PageView.of(requests.findAll(spec, PageRequest.of(0, size, queue.order())), r -> RequestView.of(r, clock.instant()));
     }
 
     /** Flags requests that missed their resolution target, once each, with a journal line and an event. */

@@ -41,10 +41,10 @@ class NotificationsApiTest extends ApiTest {
                         "email noc@example.com", "sms +86 138 0013 8000", "dingtalk dingtalk");
         JsonNode toPat = planned.stream().filter(n -> n.get("address").asText().equals("pat@example.com")).findFirst().orElseThrow();
         assertThat(toPat.get("subject").asText()).isEqualTo("[" + number + "] P1 事件：Payments down");
-        assertThat(toPat.get("html").asText()).contains("<a href=\"http://localhost:8080/api/v1/incidents/" + number + "\">");
+        assertThat(toPat.get("html").asText()).contains("<a href=\"http://localhost:8080/t/" + number + "\">");
         JsonNode toQuinn = planned.stream().filter(n -> n.get("address").asText().equals("quinn@example.com")).findFirst().orElseThrow();
         assertThat(toQuinn.get("subject").asText()).isEqualTo("[" + number + "] P1 incident: Payments down");
-        assertThat(toQuinn.get("text").asText()).contains("What to do:").endsWith("/api/v1/incidents/" + number);
+        assertThat(toQuinn.get("text").asText()).contains("What to do:").endsWith("/t/" + number);
         JsonNode chat = planned.stream().filter(n -> n.get("channel").asText().equals("dingtalk")).findFirst().orElseThrow();
         assertThat(chat.get("event").asText()).isEqualTo("major-incident");
         assertThat(chat.get("text").asText()).startsWith("Major incident " + number).contains("War room");

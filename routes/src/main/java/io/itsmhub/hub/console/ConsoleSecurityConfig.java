@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class ConsoleSecurityConfig {
 
     static final String[] PAGES = {"/", "/login", "/logout", "/portal/**", "/agent/**", "/approvals/**",
-            "/releases/**", "/cmdb/**", "/dashboard/**", "/console/**", "/webjars/**", "/favicon.ico"};
+            "/releases/**", "/cmdb/**", "/dashboard/**", "/t/**", "/console/**", "/webjars/**", "/favicon.ico"};
 
     @Bean
     @Order(20)

@@ -74,10 +74,7 @@ class ConsoleLoginBrowserTest extends BrowserTestSupport {
 
     @Test
     void aLivePageWhoseSessionRanOutGoesToTheLoginInsteadOfShowingItInsideThePage() {
-        ResponseEntity<String> ordered = http.withBasicAuth("rita", PASSWORD).postForEntity("/api/v1/requests",
-                Map.of("catalogItem", "password-reset", "values", Map.of()), String.class);
-        assertThat(ordered.getStatusCode().value()).isEqualTo(201);
-        String number = ordered.getHeaders().getLocation().getPath().replaceAll(".*/", "");
+        String number = orderPasswordReset();
         browser.login("rita", PASSWORD);
         browser.go("/portal/requests/" + number);
         assertThat(browser.find(By.id("progress")).getAttribute("hx-trigger")).isEqualTo("every 2s");
@@ -87,11 +84,33 @@ class ConsoleLoginBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void aTicketLinkFromAMailOpensThePageThatFitsWhoeverFollowsIt() {
+        String number = orderPasswordReset();
+        browser.driver().manage().deleteAllCookies();
+        browser.go("/t/" + number);
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.type(By.id("username"), "rita").type(By.id("password"), PASSWORD)
+                .click(By.cssSelector("form button[type=submit]"));
+        browser.waitUntil(d -> browser.path().equals("/portal/requests/" + number));
+
+        browser.login("alice", PASSWORD);
+        browser.go("/t/" + number);
+        assertThat(browser.path()).as("an agent gets the ticket view").isEqualTo("/agent/requests/" + number);
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         browser.login("rita", PASSWORD);
         browser.click(By.cssSelector(".who form button"));
         assertThat(browser.text(By.cssSelector(".flash.notice"))).isEqualTo("You are signed out.");
         browser.go("/portal/requests");
         assertThat(browser.path()).isEqualTo("/login");
+    }
+
+    private String orderPasswordReset() {
+        ResponseEntity<String> ordered = http.withBasicAuth("rita", PASSWORD).postForEntity("/api/v1/requests",
+                Map.of("catalogItem", "password-reset", "values", Map.of()), String.class);
+        assertThat(ordered.getStatusCode().value()).isEqualTo(201);
+        return ordered.getHeaders().getLocation().getPath().replaceAll(".*/", "");
     }
 }

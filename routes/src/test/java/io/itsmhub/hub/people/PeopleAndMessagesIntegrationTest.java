@@ -170,7 +170,7 @@ class PeopleAndMessagesIntegrationTest {
                 .as("DingTalk's signature verifies").isEqualTo(dingTalkSign(timestamp));
         JsonNode markdown = json.readTree(robot.getBodyAsString()).get("markdown");
         assertThat(markdown.get("title").asText()).contains("MAJOR INCIDENT");
-        assertThat(markdown.get("text").asText()).contains("/api/v1/incidents/" + number);
+        assertThat(markdown.get("text").asText()).contains("/t/" + number);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> journal(number).stream().filter(m -> m.contains(" notify ")).count() >= 3);
         assertThat(journal(number))

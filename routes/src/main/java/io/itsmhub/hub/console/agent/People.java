@@ -2,10 +2,8 @@ package io.itsmhub.hub.console.agent;
 
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.PersonView;
-import io.itsmhub.core.ticket.TicketNotFoundException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Who may be shown and picked on the agent pages: display names, and the active agents of a group. */
@@ -16,15 +14,6 @@ final class People {
     static Map<String, String> displayNames(PeopleService people) {
         return people.all().stream().collect(Collectors.toMap(PersonView::username,
                 p -> p.displayName() == null ? p.username() : p.displayName()));
-    }
-
-    /** The support groups of a user; none for a login the record does not know as a person. */
-    static Set<String> groupsOf(PeopleService people, String username) {
-        try {
-            return people.view(username).groups();
-        } catch (TicketNotFoundException unknown) {
-            return Set.of();
-        }
     }
 
     /** Active people who work tickets, of {@code group} (everyone's when null): the ones a ticket can go to. */

@@ -1,29 +1,27 @@
 package io.itsmhub.hub.console.agent;
 
-import java.time.Duration;
+import io.itsmhub.core.ticket.WorkQueue;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * The four queues an agent works from, cut out of the open tickets: mine, my groups', nobody's, and those whose
- * resolution target has passed or comes within {@link #SOON} (most urgent first). The others are sorted by
- * priority, then by how soon their target comes.
+ * The agent's four queues as tabs: the count of each (from the database, all of them) and the shown queue's first
+ * incidents and requests merged into one list in working order — the most urgent priority first, or, when
+ * breaching, the earliest target first. Which ticket belongs to which queue is the core's {@link WorkQueue}.
  */
-record Queues(Map<Queue, List<QueueRow>> rows) {
-
-    static final Duration SOON = Duration.ofHours(2);
+record Queues(Queue shown, Map<Queue, Long> counts, List<QueueRow> rows, boolean cutShort) {
 
     enum Queue {
         MINE, GROUPS, UNASSIGNED, BREACHING;
 
         public String slug() {
             return name().toLowerCase();
+        }
+
+        WorkQueue work() {
+            return WorkQueue.valueOf(name());
         }
 
         static Queue fromParam(String param) {
@@ -41,26 +39,16 @@ record Queues(Map<Queue, List<QueueRow>> rows) {
     private static final Comparator<QueueRow> BY_PRIORITY = Comparator.comparing(QueueRow::priority).thenComparing(BY_DUE)
             .thenComparing(QueueRow::createdAt);
 
-    static Queues of(List<QueueRow> open, String me, Set<String> myGroups, Instant now) {
-        Instant soon = now.plus(SOON);
-        Map<Queue, List<QueueRow>> rows = new EnumMap<>(Queue.class);
-        rows.put(Queue.MINE, cut(open, r -> me.equals(r.assignee()), BY_PRIORITY));
-        rows.put(Queue.GROUPS, cut(open, r -> r.group() != null && myGroups.contains(r.group()), BY_PRIORITY));
-        rows.put(Queue.UNASSIGNED, cut(open, r -> r.assignee() == null, BY_PRIORITY));
-        rows.put(Queue.BREACHING, cut(open, r -> r.resolutionDue() != null
-                && (r.slaBreached() || !r.resolutionDue().isAfter(soon)), BY_DUE.thenComparing(QueueRow::priority)));
-        return new Queues(rows);
+    static Queues of(Queue shown, Map<Queue, Long> counts, List<QueueRow> rows, boolean cutShort) {
+        Comparator<QueueRow> order = shown == Queue.BREACHING ? BY_DUE.thenComparing(QueueRow::priority) : BY_PRIORITY;
+        return new Queues(shown, Map.copyOf(counts), rows.stream().sorted(order).toList(), cutShort);
     }
 
     public List<QueueRow> get(Queue queue) {
-        return rows.get(queue);
+        return queue == shown ? rows : List.of();
     }
 
-    public int count(Queue queue) {
-        return rows.get(queue).size();
-    }
-
-    private static List<QueueRow> cut(List<QueueRow> open, Predicate<QueueRow> which, Comparator<QueueRow> order) {
-        return open.stream().filter(Objects::nonNull).filter(which).sorted(order).toList();
+    public long count(Queue queue) {
+        return counts.getOrDefault(queue, 0L);
     }
 }

@@ -4,9 +4,11 @@ import io.itsmhub.core.fulfilment.FulfilmentService;
 import io.itsmhub.core.fulfilment.FulfilmentView;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.request.RequestService;
+import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.request.RequestView;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.hub.console.Me;
+import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +42,8 @@ class RequestPage {
         RequestView request = requests.get(number);
         FulfilmentView fulfilment = fulfilment(number);
         model.addAttribute("request", request);
-        model.addAttribute("open", QueuePage.OPEN_REQUESTS.contains(request.status()));
+        model.addAttribute("open", !EnumSet.of(RequestStatus.FULFILLED, RequestStatus.REJECTED, RequestStatus.CANCELLED)
+                .contains(request.status()));
         model.addAttribute("fulfilment", fulfilment);
         model.addAttribute("live", fulfilment != null && LIVE.contains(fulfilment.state()));
         model.addAttribute("held", fulfilment != null && "HELD".equals(fulfilment.state()));

@@ -13,7 +13,7 @@ final class TakeIt {
     private TakeIt() { }
 
     static String groupFor(PeopleService people, String me, String currentGroup) {
-        Set<String> mine = new TreeSet<>(People.groupsOf(people, me));
+        Set<String> mine = new TreeSet<>(people.groupsOf(me));
         if (currentGroup == null || mine.contains(currentGroup) || mine.isEmpty()) {
             return currentGroup;
         }

@@ -1,7 +1,6 @@
 package io.itsmhub.hub.console.approval;
 
 import io.itsmhub.core.people.PeopleService;
-import io.itsmhub.core.people.PersonView;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.request.RequestView;
@@ -75,7 +74,7 @@ class ApprovalsPage {
 
     private List<RequestView> waitingForMe() {
         String me = currentUser.username();
-        Set<String> groups = people.find(me).map(p -> people.view(me)).map(PersonView::groups).orElse(Set.of());
+        Set<String> groups = people.groupsOf(me);
         return requests.list(List.of(RequestStatus.AWAITING_APPROVAL), null, null, null, OLDEST_FIRST).items().stream()
                 .filter(r -> r.currentApprovers() != null && r.currentApprovers().stream()
                         .anyMatch(a -> a.equals(me) || a.startsWith("group:") && groups.contains(a.substring(6))))

@@ -7,38 +7,38 @@ import io.itsmhub.hub.console.agent.Queues.Queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Which open ticket lands in which queue, and in what order; no hub needed. */
+/**
+ * How the shown queue's incidents and requests are merged into one working order; which ticket belongs to which
+ * queue is the core's (QueueApiTest). No hub needed.
+ */
 class QueuesTest {
 
     static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
+    final QueueRow p3Incident = row("INC-1", Priority.P3, NOW.plus(Duration.ofHours(30)));
+    final QueueRow p1Incident = row("INC-2", Priority.P1, NOW.plus(Duration.ofHours(3)));
+    final QueueRow p2Request = row("REQ-3", Priority.P2, NOW.plus(Duration.ofMinutes(90)));
+    final QueueRow overdueP4 = row("INC-4", Priority.P4, NOW.minus(Duration.ofMinutes(5)));
+    final QueueRow noTargetP1 = row("REQ-5", Priority.P1, null);
+
     @Test
-    void eachQueueTakesItsTicketsMostUrgentFirst() {
-        QueueRow mineP3 = row("INC-1", Priority.P3, "platform", "alice", NOW.plus(Duration.ofHours(30)), false);
-        QueueRow mineP1 = row("INC-2", Priority.P1, "platform", "alice", NOW.plus(Duration.ofHours(3)), false);
-        QueueRow groupsOther = row("REQ-3", Priority.P2, "service-desk", "mike", NOW.plus(Duration.ofMinutes(90)), false);
-        QueueRow nobodys = row("INC-4", Priority.P4, null, null, NOW.minus(Duration.ofMinutes(5)), true);
-        QueueRow elsewhere = row("INC-5", Priority.P1, "database", "dora", null, false);
-
-        Queues queues = Queues.of(List.of(mineP3, mineP1, groupsOther, nobodys, elsewhere), "alice",
-                Set.of("platform", "service-desk"), NOW);
-
-        assertThat(numbers(queues, Queue.MINE)).containsExactly("INC-2", "INC-1");
-        assertThat(numbers(queues, Queue.GROUPS)).containsExactly("INC-2", "REQ-3", "INC-1");
-        assertThat(numbers(queues, Queue.UNASSIGNED)).containsExactly("INC-4");
-        assertThat(numbers(queues, Queue.BREACHING)).as("overdue first, then due within two hours; none without a target")
-                .containsExactly("INC-4", "REQ-3");
-        assertThat(queues.count(Queue.GROUPS)).isEqualTo(3);
+    void aQueueIsWorkedMostUrgentPriorityFirstThenByTargetAcrossIncidentsAndRequests() {
+        Queues mine = Queues.of(Queue.MINE, Map.of(Queue.MINE, 5L), List.of(p3Incident, p2Request, noTargetP1, overdueP4,
+                p1Incident), false);
+        assertThat(numbers(mine, Queue.MINE)).containsExactly("INC-2", "REQ-5", "REQ-3", "INC-1", "INC-4");
+        assertThat(mine.get(Queue.GROUPS)).as("only the shown queue's rows are read").isEmpty();
+        assertThat(mine.count(Queue.MINE)).isEqualTo(5);
+        assertThat(mine.count(Queue.UNASSIGNED)).isZero();
     }
 
     @Test
-    void aTicketFlaggedAsBreachedIsBreachingEvenWhenItsResolutionTargetIsFar() {
-        QueueRow responseMissed = row("INC-6", Priority.P3, null, null, NOW.plus(Duration.ofDays(2)), true);
-        assertThat(numbers(Queues.of(List.of(responseMissed), "alice", Set.of(), NOW), Queue.BREACHING)).containsExactly("INC-6");
-        assertThat(responseMissed.left(NOW)).isEqualTo(Duration.ofDays(2));
+    void theBreachingQueueIsWorkedByTargetOverdueFirst() {
+        Queues breaching = Queues.of(Queue.BREACHING, Map.of(), List.of(p1Incident, p2Request, overdueP4), false);
+        assertThat(numbers(breaching, Queue.BREACHING)).containsExactly("INC-4", "REQ-3", "INC-2");
+        assertThat(overdueP4.left(NOW)).isEqualTo(Duration.ofMinutes(-5));
     }
 
     @Test
@@ -48,9 +48,10 @@ class QueuesTest {
         assertThat(Queue.fromParam(null)).isEqualTo(Queue.MINE);
     }
 
-    private static QueueRow row(String number, Priority priority, String group, String assignee, Instant due, boolean breached) {
+    private static QueueRow row(String number, Priority priority, Instant due) {
         QueueRow.Kind kind = number.startsWith("REQ") ? QueueRow.Kind.REQUEST : QueueRow.Kind.INCIDENT;
-        return new QueueRow(kind, number, "t " + number, priority, "NEW", group, assignee, due, breached, NOW.minusSeconds(60));
+        return new QueueRow(kind, number, "t " + number, priority, "NEW", "platform", "alice", due, false,
+                NOW.minusSeconds(60));
     }
 
     private static List<String> numbers(Queues queues, Queue queue) {
