@@ -268,6 +268,13 @@ public class ChangeService {
         return PageView.of(changes.findAll(spec, pageable), this::view);
     }
 
+    /** Release changes (those with a pipeline) whose deployment window stands as {@code window} now. */
+    @Transactional(readOnly = true)
+    public PageView<ChangeView> releases(ReleaseWindow window, int size) {
+        return PageView.of(changes.findAll(window.releasesAt(clock.instant()),
+                org.springframework.data.domain.PageRequest.of(0, Math.max(1, Math.min(size, 500)), window.order())), this::view);
+    }
+
     private void checkWindow(Instant start, Instant end, boolean required) {
         if (required && (start == null || end == null)) {
             throw InvalidInputException.of(start == null ? "plannedStart" : "plannedEnd", "a scheduled change needs a planned window");

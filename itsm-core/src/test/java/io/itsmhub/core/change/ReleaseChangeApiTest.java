@@ -215,6 +215,36 @@ class ReleaseChangeApiTest extends ApiTest {
         return run;
     }
 
+    @Test
+    void theReleaseCalendarSortsReleasesByWhereTheirWindowStandsNow() throws Exception {
+        Instant now = clock.instant();
+        String open = create("rob", release("calendar open", now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.HOURS)));
+        String upcoming = create("rob", release("calendar upcoming", now.plus(1, ChronoUnit.DAYS), now.plus(26, ChronoUnit.HOURS)));
+        String past = create("rob", release("calendar past", now.minus(2, ChronoUnit.DAYS), now.minus(47, ChronoUnit.HOURS)));
+        String unplanned = create("rob", Map.of("title", "calendar unplanned", "type", "NORMAL", "pipeline", "cal/deploy"));
+        String noPipeline = create("rob", Map.of("title", "calendar by hand", "type", "NORMAL",
+                "plannedStart", now.minus(1, ChronoUnit.HOURS).toString(), "plannedEnd", now.plus(1, ChronoUnit.HOURS).toString()));
+        List<String> ours = List.of(open, upcoming, past, unplanned, noPipeline);
+
+        assertThat(calendar("open")).filteredOn(ours::contains).containsExactly(open);
+        assertThat(calendar("upcoming")).filteredOn(ours::contains).containsExactly(upcoming);
+        assertThat(calendar("past")).filteredOn(ours::contains).containsExactly(past);
+        assertThat(calendar("unplanned")).filteredOn(ours::contains).containsExactly(unplanned);
+        getAs("rob", "/api/v1/releases?window=someday").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("window"));
+        getAs("rita", "/api/v1/releases").andExpect(status().isForbidden());
+    }
+
+    private Map<String, Object> release(String title, Instant start, Instant end) {
+        return Map.of("title", title, "type", "NORMAL", "pipeline", "cal/deploy", "plannedStart", start.toString(),
+                "plannedEnd", end.toString());
+    }
+
+    private List<String> calendar(String window) throws Exception {
+        return body(getAs("rob", "/api/v1/releases?size=500&window=" + window).andExpect(status().isOk()))
+                .get("items").findValuesAsText("number");
+    }
+
     private String deploying(String ci, String rollback) throws Exception {
         Instant start = clock.instant().minus(1, ChronoUnit.MINUTES);
         String number = scheduledRelease(ci, start, rollback);

@@ -1,6 +1,7 @@
 package io.itsmhub.hub.console.release;
 
 import io.itsmhub.core.change.ChangeView;
+import io.itsmhub.core.change.ReleaseWindow;
 import java.time.Instant;
 
 /** Where a release stands against its deployment window at a given moment; the sections of the release list. */
@@ -8,15 +9,7 @@ enum DeploymentWindow {
     OPEN, UPCOMING, PAST, UNPLANNED;
 
     static DeploymentWindow of(ChangeView change, Instant now) {
-        Instant start = change.plannedStart();
-        Instant end = change.plannedEnd();
-        if (start == null || end == null) {
-            return UNPLANNED;
-        }
-        if (now.isBefore(start)) {
-            return UPCOMING;
-        }
-        return now.isBefore(end) ? OPEN : PAST;
+        return valueOf(ReleaseWindow.of(change.plannedStart(), change.plannedEnd(), now).name());
     }
 
     /** The badge class console.css knows. */
