@@ -74,6 +74,7 @@ public final class HubBenchmark {
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         List<Measurement> results = new ArrayList<>();
+        List<Measurement> consolePages = new ArrayList<>();
         Map<String, Long> startup = new java.util.LinkedHashMap<>();
         Map<String, long[]> loops = new java.util.LinkedHashMap<>();
         Map<String, Long> drained = new java.util.LinkedHashMap<>();
@@ -142,6 +143,8 @@ public final class HubBenchmark {
                 System.out.printf(Locale.ROOT, "%-10s schedule (authorised, window open) -> build triggered: p50 %.0f ms, p99 %.0f ms; direct trigger p50 %.1f ms%n",
                         database, percentile(releases.get(database), 0.5), percentile(releases.get(database), 0.99),
                         percentile(directTriggers.get(database), 0.5));
+                consolePages.addAll(ConsoleBenchmark.run(http, database, base, "admin", ADMIN_PASSWORD, AUTH, clients,
+                        warmUp, measure));
                 fulfilment.put(database, FulfilmentBenchmark.run(http, base, AUTH, List.of(1, 10, 50)));
             } finally {
                 hub.destroy();
@@ -154,7 +157,8 @@ public final class HubBenchmark {
         Path doc = root.resolve("docs/BENCHMARKS.md");
         Files.createDirectories(doc.getParent());
         Files.writeString(doc, report(results, startup, loops, drained, clients, warmUp, measure)
-                + releaseReport(releases, directTriggers) + FulfilmentBenchmark.report(fulfilment));
+                + releaseReport(releases, directTriggers) + FulfilmentBenchmark.report(fulfilment)
+                + ConsoleBenchmark.report(consolePages));
         System.out.println("Wrote " + doc);
     }
 
@@ -178,7 +182,7 @@ public final class HubBenchmark {
         throw new IllegalStateException("the hub did not become healthy within 120 s");
     }
 
-    private static Measurement run(HttpClient http, String database, String name, LongFunction<HttpRequest> request,
+    static Measurement run(HttpClient http, String database, String name, LongFunction<HttpRequest> request,
                                    int clients, Duration duration) throws Exception {
         AtomicLong sequence = new AtomicLong();
         AtomicLong errors = new AtomicLong();
