@@ -14,6 +14,7 @@ import io.itsmhub.core.metrics.Figure.Point;
 import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.ticket.InvalidInputException;
 import io.itsmhub.core.ticket.Priority;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,9 +42,11 @@ public class OperationsMetrics {
     private static final String TRANSITION = JournalEntry.Kind.TRANSITION.name();
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
 
-    public OperationsMetrics(NamedParameterJdbcTemplate jdbc) {
+    public OperationsMetrics(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /**
@@ -233,6 +236,13 @@ public class OperationsMetrics {
             BacklogMatrix.AGES.forEach(age -> byAge.put(age, 0L));
             counts.put(priority, byAge);
         }
+        // at or after now (the dashboard's usual "until today"), the status then is the status now: no journal replay
+        String openThen = at.isBefore(clock.instant())
+                ? """
+                  AND COALESCE((SELECT j.new_value FROM journal_entry j WHERE j.id = (
+                          SELECT MAX(j2.id) FROM journal_entry j2 WHERE j2.ticket_number = i.number
+                            AND j2.kind = :transition AND j2.field = 'status' AND j2.at < :at)), 'NEW') IN (:open)"""
+                : "AND i.status IN (:open)";
         jdbc.query("""
                 SELECT t.priority, t.age, COUNT(*) AS n FROM (
                     SELECT i.priority AS priority,
@@ -241,10 +251,8 @@ public class OperationsMetrics {
                     FROM incident i
                     WHERE i.created_at < :at AND (i.resolved_at IS NULL OR i.resolved_at >= :at)
                       AND (i.closed_at IS NULL OR i.closed_at >= :at)
-                      AND COALESCE((SELECT j.new_value FROM journal_entry j WHERE j.id = (
-                              SELECT MAX(j2.id) FROM journal_entry j2 WHERE j2.ticket_number = i.number
-                                AND j2.kind = :transition AND j2.field = 'status' AND j2.at < :at)), 'NEW') IN (:open)) t
-                GROUP BY t.priority, t.age""", parameters,
+                      %s) t
+                GROUP BY t.priority, t.age""".formatted(openThen), parameters,
                 rs -> { counts.get(Priority.valueOf(rs.getString("priority"))).put(rs.getString("age"), rs.getLong("n")); });
         List<BacklogMatrix.Row> rows = counts.entrySet().stream().map(e -> new BacklogMatrix.Row(e.getKey(), e.getValue(),
                 e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList();
