@@ -2,6 +2,7 @@ package io.itsmhub.core.ticket;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -24,13 +25,15 @@ public enum WorkQueue {
     public static final Duration SOON = Duration.ofHours(2);
 
     public <T> Specification<T> of(String me, Set<String> myGroups, Instant now) {
+        // "within two hours" to the minute: the same query for a minute, which the database may answer from its cache
+        Instant soon = now.truncatedTo(ChronoUnit.MINUTES).plus(SOON);
         return switch (this) {
             case MINE -> (root, query, cb) -> cb.equal(root.get("assignee"), me);
             case GROUPS -> myGroups.isEmpty() ? (root, query, cb) -> cb.disjunction()
                     : (root, query, cb) -> root.get("assignmentGroup").in(myGroups);
             case UNASSIGNED -> (root, query, cb) -> cb.isNull(root.get("assignee"));
             case BREACHING -> (root, query, cb) -> cb.or(cb.isTrue(root.get("slaBreached")),
-                    cb.lessThanOrEqualTo(root.<Instant>get("resolutionDue"), now.plus(SOON)));
+                    cb.lessThanOrEqualTo(root.<Instant>get("resolutionDue"), soon));
         };
     }
 
