@@ -3,6 +3,7 @@ package io.itsmhub.hub.console;
 import io.itsmhub.connectors.alertmanager.AlertmanagerProcess;
 import io.itsmhub.connectors.jenkins.JenkinsSimulator;
 import io.itsmhub.connectors.kubernetes.KubeVirtSimulator;
+import io.itsmhub.hub.fulfilment.FulfilmentPeers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -61,17 +62,7 @@ public abstract class BrowserTestSupport {
         registry.add("hub.jenkins.user", () -> JenkinsSimulator.USER);
         registry.add("hub.jenkins.api-token", () -> JenkinsSimulator.API_TOKEN);
         registry.add("hub.jenkins.poll-interval", () -> "100ms");
-        registry.add("hub.kubernetes.api-server", () -> kubernetes.url().toString());
-        registry.add("hub.kubernetes.token", () -> KubeVirtSimulator.TOKEN);
-        registry.add("hub.kubernetes.namespace", () -> KubeVirtSimulator.NAMESPACE);
-        registry.add("hub.kubernetes.ready-timeout", () -> "20s");
-        registry.add("hub.ansible.playbook-dir", () -> Path.of("..", "playbooks").toAbsolutePath().normalize().toString());
-        registry.add("hub.ansible.local", () -> "true");
-        registry.add("hub.ansible.timeout", () -> "3m");
-        registry.add("hub.fulfilment.poll-interval", () -> "200ms");
-        registry.add("hub.fulfilment.lease", () -> "20s");
-        registry.add("hub.fulfilment.ansible-vars.target_root", targetRoot::toString);
-        registry.add("hub.fulfilment.ansible-vars.manage_packages", () -> "false");
+        FulfilmentPeers.register(registry, kubernetes, targetRoot);
     }
 
     @BeforeAll

@@ -55,17 +55,7 @@ class VmRequestLoopIntegrationTest {
         registry.add("hub.demo.enabled", () -> "true");
         registry.add("hub.demo.password", () -> PASSWORD);
         registry.add("hub.outbox.poll-interval", () -> "50");
-        registry.add("hub.kubernetes.api-server", () -> kubernetes.url().toString());
-        registry.add("hub.kubernetes.token", () -> KubeVirtSimulator.TOKEN);
-        registry.add("hub.kubernetes.namespace", () -> KubeVirtSimulator.NAMESPACE);
-        registry.add("hub.kubernetes.ready-timeout", () -> "20s");
-        registry.add("hub.ansible.playbook-dir", () -> Path.of("..", "playbooks").toAbsolutePath().normalize().toString());
-        registry.add("hub.ansible.local", () -> "true");
-        registry.add("hub.ansible.timeout", () -> "3m");
-        registry.add("hub.fulfilment.poll-interval", () -> "200ms");
-        registry.add("hub.fulfilment.lease", () -> "20s");
-        registry.add("hub.fulfilment.ansible-vars.target_root", targetRoot::toString);
-        registry.add("hub.fulfilment.ansible-vars.manage_packages", () -> "false");
+        FulfilmentPeers.register(registry, kubernetes, targetRoot);
         registry.add("hub.mail.from", () -> "ITSM Hub <hub@example.com>");
         registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
         registry.add("hub.mail.smtp.port", () -> mail.getSmtp().getPort());
