@@ -207,12 +207,12 @@ public class RequestService {
         for (ServiceRequest request : requests.findByStatusAndApprovalSinceBefore(RequestStatus.AWAITING_APPROVAL, cutoff)) {
             List<String> managers = request.getCurrentApprovers().stream().filter(a -> !a.startsWith("group:"))
                     .map(a -> people.find(a).map(Person::getManager).orElse(null)).filter(java.util.Objects::nonNull)
-                    .filter(m -> !rules.excludes(request, m)).distinct().toList();
+                    .filter(m -> !rules.excludes(request, m) && !request.getCurrentApprovers().contains(m)).distinct().toList();
             if (managers.isEmpty()) {
                 continue;
             }
             List<String> approvers = new java.util.ArrayList<>(request.getCurrentApprovers());
-            approvers.addAll(managers.stream().filter(m -> !approvers.contains(m)).toList());
+            approvers.addAll(managers);
             request.awaitApproval(request.getApprovalStep(), approvers, clock.instant());
             CatalogItemView item = catalog.get(request.getCatalogItem());
             ApprovalStep step = currentStep(request, item);
