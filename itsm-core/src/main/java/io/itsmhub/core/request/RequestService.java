@@ -229,10 +229,10 @@ public class RequestService {
     /** Approves the waiting step; the request is approved when it was the chain's last applicable step. */
     public RequestView approve(String number, String comment) {
         ServiceRequest request = load(number);
-        checkApprover(request);
         if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
             move(request, RequestWorkflow.APPROVE, comment); // answers 409 with the allowed actions
         }
+        checkApprover(request);
         String approver = currentUser.username();
         request.addApproval(new Approval(request.getId(), approver, Approval.Decision.APPROVED, comment, clock.instant()));
         CatalogItemView item = catalog.get(request.getCatalogItem());
@@ -396,9 +396,12 @@ public class RequestService {
 
     private ServiceRequest decide(String number, Approval.Decision decision, String comment) {
         ServiceRequest request = load(number);
+        String action = decision == Approval.Decision.APPROVED ? RequestWorkflow.APPROVE : RequestWorkflow.REJECT;
+        if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
+            move(request, action, comment); // a closed request answers 409 with the allowed actions, before any rule
+        }
         checkApprover(request);
         String approver = currentUser.username();
-        String action = decision == Approval.Decision.APPROVED ? RequestWorkflow.APPROVE : RequestWorkflow.REJECT;
         move(request, action, comment);
         request.addApproval(new Approval(request.getId(), approver, decision, comment, clock.instant()));
         return request;
