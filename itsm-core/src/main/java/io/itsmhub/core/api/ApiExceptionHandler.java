@@ -69,7 +69,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenActionException.class)
     ProblemDetail forbiddenAction(ForbiddenActionException e) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+        if (e.rule() != null) {
+            problem.setProperty("rule", e.rule());
+        }
+        return problem;
     }
 
     /** {@code @PreAuthorize} denials surface here, before Spring Security's handler would see them. */

@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "approval")
 public class Approval {
 
-    public enum Decision { APPROVED, REJECTED }
+    /** CONFIRMED: the person the request is for confirmed it themselves (a password reset someone else ordered). */
+    public enum Decision { APPROVED, REJECTED, CONFIRMED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

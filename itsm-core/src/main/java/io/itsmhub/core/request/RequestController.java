@@ -60,6 +60,12 @@ class RequestController {
         return requests.approve(number, form == null ? null : form.text());
     }
 
+    /** The person the request is for confirms it (no staff role: it is their own request). */
+    @PostMapping("/{number}/confirm")
+    RequestView confirm(@PathVariable String number, @Valid @RequestBody(required = false) Comment form) {
+        return requests.confirm(number, form == null ? null : form.text());
+    }
+
     @PostMapping("/{number}/reject")
     @PreAuthorize(Roles.STAFF)
     RequestView reject(@PathVariable String number, @Valid @RequestBody Comment form) {

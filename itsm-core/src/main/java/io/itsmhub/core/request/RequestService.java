@@ -17,6 +17,7 @@ import io.itsmhub.core.request.catalog.CatalogItemView;
 import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.request.catalog.FormValidator;
 import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.security.Reauthentication;
 import io.itsmhub.core.sla.SlaDue;
 import io.itsmhub.core.sla.SlaService;
 import io.itsmhub.core.ticket.ForbiddenActionException;
@@ -55,10 +56,14 @@ public class RequestService {
     private final TicketSequences sequences;
     private final TicketTransitions transitions;
     private final Clock clock;
+    private final ApprovalRules rules;
+    private final GrantableGroups grantable;
+    private final Reauthentication reauthentication;
 
     public RequestService(ServiceRequestRepository requests, CatalogService catalog, PeopleService people,
                           SlaService sla, Journal journal, Outbox outbox, CurrentUser currentUser,
-                          TicketSequences sequences, TicketTransitions transitions, Clock clock) {
+                          TicketSequences sequences, TicketTransitions transitions, Clock clock, ApprovalRules rules,
+                          GrantableGroups grantable, Reauthentication reauthentication) {
         this.requests = requests;
         this.catalog = catalog;
         this.people = people;
@@ -69,6 +74,9 @@ public class RequestService {
         this.sequences = sequences;
         this.transitions = transitions;
         this.clock = clock;
+        this.rules = rules;
+        this.grantable = grantable;
+        this.reauthentication = reauthentication;
     }
 
     public RequestView submit(RequestForm form) {
@@ -89,6 +97,7 @@ public class RequestService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        checkFulfilmentRules(item, values, requester, actor, form.currentPassword());
 
         Instant now = clock.instant();
         ServiceRequest request = new ServiceRequest(sequences.next("request_seq"), item.code(), item.name(), values,
@@ -110,23 +119,51 @@ public class RequestService {
     }
 
     /**
+     * What a fulfilment plan needs before it may be ordered: an access order names a grantable group for the person it
+     * is for; a password reset of one's own account needs the current password again (a reset for someone else waits
+     * for their confirmation instead, see {@link ApprovalRules#chainOf}).
+     */
+    private void checkFulfilmentRules(CatalogItemView item, Map<String, Object> values, String requester, String actor,
+                                      String currentPassword) {
+        if ("directory-access".equals(item.fulfilment())) {
+            grantable.check(item, values);
+            if (values.get("user") != null && !requester.equals(String.valueOf(values.get("user")))) {
+                throw InvalidInputException.of("values.user", "access is granted to the person the request is for ("
+                        + requester + "); order it for them with requestedFor");
+            }
+        }
+        if ("password-reset".equals(item.fulfilment()) && requester.equals(actor)) {
+            if (currentPassword == null || currentPassword.isEmpty()) {
+                throw InvalidInputException.of("currentPassword", "is required to reset your own password");
+            }
+            if (!reauthentication.verify(actor, currentPassword)) {
+                throw InvalidInputException.of("currentPassword", "is not your current password");
+            }
+        }
+    }
+
+    /**
      * Moves the request to the first step of its approval chain, from {@code from} on, that applies to it; when none
      * is left the request is approved. Each step waiting publishes who must decide, so that they are told.
      */
     private void nextApproval(ServiceRequest request, CatalogItemView item, int from, boolean escalated) {
         String number = request.getNumber();
-        List<ApprovalStep> chain = item.approvalChain();
+        List<ApprovalStep> chain = ApprovalRules.chainOf(request, item);
         for (int i = from; i < chain.size(); i++) {
             ApprovalStep step = chain.get(i);
             if (!step.appliesTo(request.getValues(), request.getCost())) {
                 journal.note(number, CurrentUser.SYSTEM, "Approval by " + step.title() + " does not apply to this request");
                 continue;
             }
-            List<String> approvers = approversFor(step, request, item);
+            ApprovalRules.Routing routing = rules.approversFor(step, request, item);
+            List<String> approvers = routing.approvers();
             request.awaitApproval(i, approvers, clock.instant());
-            request.setExecutor("approval by " + String.join(", ", approvers).replace("group:", "group "));
+            request.setExecutor(executor(step, request, approvers));
             if (request.getStatus() == RequestStatus.SUBMITTED) {
                 move(request, RequestWorkflow.REQUEST_APPROVAL, null);
+            }
+            if (routing.note() != null) {
+                journal.note(number, CurrentUser.SYSTEM, routing.note());
             }
             journal.note(number, CurrentUser.SYSTEM, "Waiting for approval by %s (%s)".formatted(
                     String.join(", ", approvers), step.title()));
@@ -145,13 +182,19 @@ public class RequestService {
         }
     }
 
-    /** Manager steps go to the requester's manager; without one known, to the item's fulfilment group. */
-    private List<String> approversFor(ApprovalStep step, ServiceRequest request, CatalogItemView item) {
-        return switch (step.kind()) {
-            case MANAGER, OA -> people.find(request.getRequester()).map(Person::getManager)
-                    .map(List::of).orElseGet(() -> List.of("group:" + (item.fulfilmentGroup() == null ? "service-desk" : item.fulfilmentGroup())));
-            case GROUP, RULE -> List.of("group:" + step.group());
-        };
+    /** In words, for the requester: "approval by mike", or "confirmation by rita or approval by mike". */
+    private static String executor(ApprovalStep step, ServiceRequest request, List<String> approvers) {
+        if (step.kind() == ApprovalStep.Kind.CONFIRMATION) {
+            List<String> others = approvers.stream().filter(a -> !a.equals(request.getRequester())).toList();
+            return ("confirmation by " + request.getRequester() + (others.isEmpty() ? "" : " or approval by "
+                    + String.join(", ", others))).replace("group:", "group ");
+        }
+        return "approval by " + String.join(", ", approvers).replace("group:", "group ");
+    }
+
+    private static ApprovalStep currentStep(ServiceRequest request, CatalogItemView item) {
+        List<ApprovalStep> chain = ApprovalRules.chainOf(request, item);
+        return chain.isEmpty() ? null : chain.get(Math.min(request.getApprovalStep(), chain.size() - 1));
     }
 
     /**
@@ -164,18 +207,18 @@ public class RequestService {
         for (ServiceRequest request : requests.findByStatusAndApprovalSinceBefore(RequestStatus.AWAITING_APPROVAL, cutoff)) {
             List<String> managers = request.getCurrentApprovers().stream().filter(a -> !a.startsWith("group:"))
                     .map(a -> people.find(a).map(Person::getManager).orElse(null)).filter(java.util.Objects::nonNull)
-                    .filter(m -> !m.equals(request.getRequester())).distinct().toList();
+                    .filter(m -> !rules.excludes(request, m) && !request.getCurrentApprovers().contains(m)).distinct().toList();
             if (managers.isEmpty()) {
                 continue;
             }
             List<String> approvers = new java.util.ArrayList<>(request.getCurrentApprovers());
-            approvers.addAll(managers.stream().filter(m -> !approvers.contains(m)).toList());
+            approvers.addAll(managers);
             request.awaitApproval(request.getApprovalStep(), approvers, clock.instant());
-            request.setExecutor("approval by " + String.join(", ", approvers).replace("group:", "group "));
+            CatalogItemView item = catalog.get(request.getCatalogItem());
+            ApprovalStep step = currentStep(request, item);
+            request.setExecutor(executor(step, request, approvers));
             journal.note(request.getNumber(), CurrentUser.SYSTEM, "Approval escalated after %s to %s".formatted(after,
                     String.join(", ", managers)));
-            CatalogItemView item = catalog.get(request.getCatalogItem());
-            ApprovalStep step = item.approvalChain().get(Math.min(request.getApprovalStep(), item.approvalChain().size() - 1));
             outbox.publish(request.getNumber(), new RequestApprovalRequested(request.getNumber(), item.code(),
                     request.getRequester(), step.title(), step.kind().name(), approvers, true));
             escalated++;
@@ -186,16 +229,43 @@ public class RequestService {
     /** Approves the waiting step; the request is approved when it was the chain's last applicable step. */
     public RequestView approve(String number, String comment) {
         ServiceRequest request = load(number);
-        checkApprover(request);
         if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
             move(request, RequestWorkflow.APPROVE, comment); // answers 409 with the allowed actions
         }
+        checkApprover(request);
         String approver = currentUser.username();
         request.addApproval(new Approval(request.getId(), approver, Approval.Decision.APPROVED, comment, clock.instant()));
         CatalogItemView item = catalog.get(request.getCatalogItem());
-        String step = item.approvalChain().isEmpty() ? "approval"
-                : item.approvalChain().get(Math.min(request.getApprovalStep(), item.approvalChain().size() - 1)).title();
+        ApprovalStep current = currentStep(request, item);
+        String step = current == null ? "approval" : current.title();
         journal.note(number, approver, "Approved (%s)%s".formatted(step, comment == null ? "" : ": " + comment));
+        nextApproval(request, item, request.getApprovalStep() + 1, false);
+        request.touch(clock.instant());
+        return RequestView.of(request, clock.instant());
+    }
+
+    /**
+     * The person a request is for confirms it, when its waiting step asks for that (a password reset someone else
+     * ordered for them); the request then walks on as after an approval.
+     */
+    public RequestView confirm(String number, String comment) {
+        ServiceRequest request = load(number);
+        String actor = currentUser.username();
+        if (!actor.equals(request.getRequester())) {
+            throw new ForbiddenActionException("confirmed-by-requester", "only %s, whom %s is for, confirms it"
+                    .formatted(request.getRequester(), number));
+        }
+        if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
+            move(request, RequestWorkflow.APPROVE, comment); // answers 409 with the allowed actions
+        }
+        CatalogItemView item = catalog.get(request.getCatalogItem());
+        ApprovalStep current = currentStep(request, item);
+        if (current == null || current.kind() != ApprovalStep.Kind.CONFIRMATION) {
+            throw new io.itsmhub.core.ticket.ConflictException("Nothing to confirm", "%s waits for approval by %s, not for a confirmation"
+                    .formatted(number, String.join(", ", request.getCurrentApprovers())));
+        }
+        request.addApproval(new Approval(request.getId(), actor, Approval.Decision.CONFIRMED, comment, clock.instant()));
+        journal.note(number, actor, "Confirmed by %s, whom the request is for%s".formatted(actor, comment == null ? "" : ": " + comment));
         nextApproval(request, item, request.getApprovalStep() + 1, false);
         request.touch(clock.instant());
         return RequestView.of(request, clock.instant());
@@ -326,20 +396,24 @@ public class RequestService {
 
     private ServiceRequest decide(String number, Approval.Decision decision, String comment) {
         ServiceRequest request = load(number);
+        String action = decision == Approval.Decision.APPROVED ? RequestWorkflow.APPROVE : RequestWorkflow.REJECT;
+        if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
+            move(request, action, comment); // a closed request answers 409 with the allowed actions, before any rule
+        }
         checkApprover(request);
         String approver = currentUser.username();
-        String action = decision == Approval.Decision.APPROVED ? RequestWorkflow.APPROVE : RequestWorkflow.REJECT;
         move(request, action, comment);
         request.addApproval(new Approval(request.getId(), approver, decision, comment, clock.instant()));
         return request;
     }
 
-    /** Only the waiting step's approvers (or an admin) decide, and never on their own request. */
+    /**
+     * Only the waiting step's approvers (or an admin) decide, and nobody the segregation of duties excludes: not the
+     * requester, not the opener, not whoever decided another step (admins included).
+     */
     private void checkApprover(ServiceRequest request) {
         String actor = currentUser.username();
-        if (actor.equals(request.getRequester())) {
-            throw new ForbiddenActionException("nobody approves their own request (" + request.getNumber() + ")");
-        }
+        rules.checkDecider(request, actor);
         List<String> approvers = request.getCurrentApprovers();
         if (approvers.isEmpty() || currentUser.hasRole("ADMIN")) {
             return;

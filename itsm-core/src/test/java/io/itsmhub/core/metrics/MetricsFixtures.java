@@ -46,8 +46,10 @@ abstract class MetricsFixtures extends ApiTest {
     void rememberTheClockAndCatalog() {
         realNow = clock.instant();
         catalog.save(new CatalogItemForm("metrics-desk", "A desk", null, "Furniture", List.of(), false, "platform", true));
-        catalog.save(new CatalogItemForm("metrics-access", "Group access", null, "Access", List.of(), false, "platform",
-                true, null, "directory-access", null, null));
+        // an access order names a group its item may grant (the segregation-of-duties rules of requests)
+        catalog.save(new CatalogItemForm("metrics-access", "Group access", null, "Access", List.of(new io.itsmhub.core.request
+                .catalog.FormField("group", "Group", io.itsmhub.core.request.catalog.FormField.Type.TEXT, true, null, null, null)),
+                false, "platform", true, null, "directory-access", null, null, List.of("metrics-readers")));
     }
 
     @AfterEach
@@ -88,7 +90,8 @@ abstract class MetricsFixtures extends ApiTest {
 
     /** An order of {@code item} by rita; items without approval are APPROVED at once. */
     String order(String instant, String item) {
-        return at(instant, "rita", () -> requests.submit(new RequestForm(item, null, null, null))).number();
+        java.util.Map<String, Object> values = item.equals("metrics-access") ? java.util.Map.of("group", "metrics-readers") : null;
+        return at(instant, "rita", () -> requests.submit(new RequestForm(item, null, values, null))).number();
     }
 
     /** An order of the item without a plan, fulfilled by alice by hand at {@code fulfilled}. */

@@ -35,7 +35,9 @@ final class DemoCatalog {
                 new CatalogItemForm("access-request", "Access to a directory group",
                         "Membership of an LDAP group, e.g. for a shared drive or an application role.", "Access",
                         List.of(text("group", "Group", true, 100), text("justification", "Justification", true, 2000)),
-                        true, "service-desk", true, List.of(ApprovalStep.manager()), "directory-access", null, 8),
+                        true, "service-desk", true, List.of(ApprovalStep.manager()), "directory-access", null, 8,
+                        // the only groups this item grants; never one that gives a hub role (hub.ldap.group-roles)
+                        List.of("finance-share", "wiki-editors", "payments-db-readers", "vpn-users")),
                 new CatalogItemForm("password-reset", "Password reset",
                         "A new one-time password, sent to your mail address (or phone).", "Access",
                         List.of(text("justification", "Why", false, 500)), false, "service-desk", true, null,

@@ -109,7 +109,7 @@ class ConsoleLoginBrowserTest extends BrowserTestSupport {
 
     private String orderPasswordReset() {
         ResponseEntity<String> ordered = http.withBasicAuth("rita", PASSWORD).postForEntity("/api/v1/requests",
-                Map.of("catalogItem", "password-reset", "values", Map.of()), String.class);
+                Map.of("catalogItem", "password-reset", "values", Map.of(), "currentPassword", PASSWORD), String.class);
         assertThat(ordered.getStatusCode().value()).isEqualTo(201);
         return ordered.getHeaders().getLocation().getPath().replaceAll(".*/", "");
     }

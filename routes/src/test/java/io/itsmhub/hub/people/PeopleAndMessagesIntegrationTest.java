@@ -270,7 +270,8 @@ class PeopleAndMessagesIntegrationTest {
     void anAccessRequestApprovedByTheManagerAddsTheGroupInTheDirectoryAndClosesItself() {
         Map<String, Object> item = Map.of("code", "ldap-access", "name", "Access to a directory group", "form", List.of(
                 Map.of("name", "group", "label", "Group", "type", "TEXT", "required", true)), "approvalRequired", true,
-                "fulfilmentGroup", "itsm-agents", "approvalChain", List.of(Map.of("kind", "MANAGER")), "fulfilment", "directory-access");
+                "fulfilmentGroup", "itsm-agents", "approvalChain", List.of(Map.of("kind", "MANAGER")), "fulfilment", "directory-access",
+                "grantableGroups", List.of("payments-db-readers"));
         call("admin", ADMIN_PASSWORD, HttpMethod.PUT, "/api/v1/catalog/ldap-access", item, 200);
         String bob = DirectoryServer.samplePassword("bob");
         String number = call("bob", bob, HttpMethod.POST, "/api/v1/requests", Map.of("catalogItem", "ldap-access",

@@ -16,6 +16,7 @@ public class CatalogItem {
     private static final TypeReference<List<FormField>> SCHEMA = new TypeReference<>() { };
     private static final TypeReference<List<ApprovalStep>> CHAIN = new TypeReference<>() { };
     private static final TypeReference<Pricing> PRICING = new TypeReference<>() { };
+    private static final TypeReference<List<String>> GROUPS = new TypeReference<>() { };
 
     @Id
     @Column(length = 50)
@@ -54,6 +55,10 @@ public class CatalogItem {
     @Column(name = "sla_hours")
     private Integer slaHours;
 
+    /** The directory groups a directory-access order may name (JSON array); see GrantableGroups. */
+    @Column(name = "grantable_groups", length = 4000)
+    private String grantableGroups;
+
     @Version
     private Long version;
 
@@ -81,6 +86,7 @@ public class CatalogItem {
     public String getFulfilment() { return fulfilment; }
     public Pricing getPricing() { return pricing == null ? null : JsonColumn.read(pricing, PRICING); }
     public Integer getSlaHours() { return slaHours; }
+    public List<String> getGrantableGroups() { return grantableGroups == null ? List.of() : JsonColumn.read(grantableGroups, GROUPS); }
 
     void apply(CatalogItemForm form) {
         this.name = form.name();
@@ -95,5 +101,7 @@ public class CatalogItem {
         this.fulfilment = form.fulfilment();
         this.pricing = form.pricing() == null ? null : JsonColumn.write(form.pricing());
         this.slaHours = form.slaHours();
+        this.grantableGroups = form.grantableGroups() == null || form.grantableGroups().isEmpty() ? null
+                : JsonColumn.write(form.grantableGroups());
     }
 }

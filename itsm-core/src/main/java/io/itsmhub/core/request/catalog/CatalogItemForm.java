@@ -19,11 +19,20 @@ public record CatalogItemForm(
         @Valid List<ApprovalStep> approvalChain,
         @Pattern(regexp = "vm|directory-access|password-reset", message = "vm, directory-access or password-reset, or empty for fulfilment by hand") String fulfilment,
         Pricing pricing,
-        @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer slaHours) {
+        @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(10000) Integer slaHours,
+        @Size(max = 100) List<@NotBlank @Size(max = 100) String> grantableGroups) {
+
+    /** An item without an allow-list of directory groups (anything but a directory-access item). */
+    public CatalogItemForm(String code, String name, String description, String category, List<FormField> form,
+                           boolean approvalRequired, String fulfilmentGroup, Boolean active,
+                           List<ApprovalStep> approvalChain, String fulfilment, Pricing pricing, Integer slaHours) {
+        this(code, name, description, category, form, approvalRequired, fulfilmentGroup, active, approvalChain,
+                fulfilment, pricing, slaHours, null);
+    }
 
     /** An item fulfilled by hand, with the manager's approval when {@code approvalRequired}. */
     public CatalogItemForm(String code, String name, String description, String category, List<FormField> form,
                            boolean approvalRequired, String fulfilmentGroup, Boolean active) {
-        this(code, name, description, category, form, approvalRequired, fulfilmentGroup, active, null, null, null, null);
+        this(code, name, description, category, form, approvalRequired, fulfilmentGroup, active, null, null, null, null, null);
     }
 }

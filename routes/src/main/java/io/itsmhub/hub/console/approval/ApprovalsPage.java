@@ -25,7 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Approvals waiting for the signed-in user: requests whose current step names them, or a group they belong to.
  * The decision goes through {@link RequestService#approve}/{@link RequestService#reject}, which enforce the chain's
- * order and that nobody approves their own request.
+ * order and the segregation of duties; requests those rules keep the user from deciding (their own, those they
+ * opened for someone, those where they decided another step) are not listed as waiting for them.
  */
 @Controller
 @PreAuthorize(Roles.STAFF)
@@ -78,6 +79,8 @@ class ApprovalsPage {
         return requests.list(List.of(RequestStatus.AWAITING_APPROVAL), null, null, null, OLDEST_FIRST).items().stream()
                 .filter(r -> r.currentApprovers() != null && r.currentApprovers().stream()
                         .anyMatch(a -> a.equals(me) || a.startsWith("group:") && groups.contains(a.substring(6))))
+                .filter(r -> !me.equals(r.requester()) && !me.equals(r.openedBy())
+                        && r.approvals().stream().noneMatch(a -> a.approver().equals(me)))
                 .toList();
     }
 

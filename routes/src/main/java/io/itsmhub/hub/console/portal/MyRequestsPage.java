@@ -71,6 +71,13 @@ class MyRequestsPage {
                 () -> requests.cancel(number, reason == null || reason.isBlank() ? null : reason.trim()));
     }
 
+    /** The person a request is for confirms what someone else ordered for them (a password reset). */
+    @PostMapping("/portal/requests/{number}/confirm")
+    String confirm(@PathVariable String number, RedirectAttributes flash) {
+        return ConsoleActions.perform(flash, "/portal/requests/" + number, "portal.notice.confirmed",
+                () -> requests.confirm(number, null));
+    }
+
     private RequestProgress progress(String number) {
         RequestView request = requests.get(number);
         return RequestProgress.of(request, fulfilment(number));

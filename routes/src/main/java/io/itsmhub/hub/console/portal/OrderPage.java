@@ -50,7 +50,8 @@ class OrderPage {
         if (errors.isEmpty()) {
             try {
                 RequestView created = requests.submit(new RequestForm(code,
-                        description == null || description.isBlank() ? null : description.trim(), parsed.values(), null));
+                        description == null || description.isBlank() ? null : description.trim(), parsed.values(), null,
+                        params.getFirst("currentPassword")));
                 flash.addFlashAttribute("ordered", created.number());
                 return "redirect:/portal/requests/" + created.number();
             } catch (InvalidInputException e) {
