@@ -13,6 +13,7 @@ import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.ticket.ConflictException;
 import io.itsmhub.core.ticket.ForbiddenActionException;
 import io.itsmhub.core.ticket.IllegalTransitionException;
 import io.itsmhub.core.ticket.InvalidInputException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -36,7 +38,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ChangeService {
 
-    private static final Set<ChangeStatus> EDITABLE = EnumSet.of(ChangeStatus.NEW, ChangeStatus.ASSESS, ChangeStatus.AUTHORISED);
+    /** Where every field may still change; later only title and description do. */
+    private static final Set<ChangeStatus> EDITABLE = EnumSet.of(ChangeStatus.NEW, ChangeStatus.ASSESS,
+            ChangeStatus.AUTHORISED, ChangeStatus.SCHEDULED);
+    /** Not a workflow action anyone can take: the journal's name for an edit that withdrew the authorisation. */
+    static final String REASSESS = "reassess";
 
     private final ChangeRepository changes;
     private final PeopleService people;
@@ -73,7 +79,7 @@ public class ChangeService {
         people.checkAssignment(form.assignmentGroup(), form.assignee());
         checkWindow(form.plannedStart(), form.plannedEnd(), false);
         if (form.template() != null) {
-            return createStandard(form, templates.load(form.template()));
+            return createStandard(form, templates.loadApproved(form.template()));
         }
         if (form.type() == null) {
             throw InvalidInputException.of("type", "must not be null");
@@ -103,7 +109,11 @@ public class ChangeService {
         return view(change);
     }
 
-    /** A standard change: everything but version and window comes from the template, and it is authorised already. */
+    /**
+     * A standard change: everything but version and window comes from the approved template, whose approval is its
+     * authorisation, unless the requester is that approver: nobody authorises their own change, so theirs starts in
+     * assessment and another change manager authorises it like a normal change.
+     */
     private ChangeView createStandard(ChangeForm form, ChangeTemplate template) {
         List<String> fromTemplate = new java.util.ArrayList<>();
         if (form.type() != null && form.type() != ChangeType.STANDARD) fromTemplate.add("type");
@@ -127,24 +137,36 @@ public class ChangeService {
         change.setRollbackPipeline(template.getRollbackPipeline());
         change.setTargetCis(template.getTargetCis());
         change.setTemplate(template.getName());
-        change.setStatus(ChangeStatus.AUTHORISED);
-        change.setAuthorisedBy(template.getApprovedBy());
+        boolean ownApproval = actor.equals(template.getApprovedBy());
+        change.setStatus(ownApproval ? ChangeStatus.ASSESS : ChangeStatus.AUTHORISED);
+        change.setAuthorisedBy(ownApproval ? null : template.getApprovedBy());
         changes.save(change);
         String number = change.getNumber();
         journal.created(number, actor, "STANDARD change from template %s: %s".formatted(template.getName(), change.getTitle()));
-        journal.transition(number, actor, ChangeWorkflow.AUTHORISE, ChangeStatus.NEW, ChangeStatus.AUTHORISED,
-                "pre-approved by %s with template %s".formatted(template.getApprovedBy(), template.getName()));
         outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
-        outbox.publish(number, new ChangeAuthorised(number, template.getApprovedBy()));
+        if (ownApproval) {
+            journal.transition(number, actor, ChangeWorkflow.ASSESS_ACTION, ChangeStatus.NEW, ChangeStatus.ASSESS,
+                    "%s approved template %s and so cannot pre-authorise their own change; another change manager authorises it"
+                            .formatted(actor, template.getName()));
+        } else {
+            journal.transition(number, actor, ChangeWorkflow.AUTHORISE, ChangeStatus.NEW, ChangeStatus.AUTHORISED,
+                    "pre-approved by %s with template %s".formatted(template.getApprovedBy(), template.getName()));
+            outbox.publish(number, new ChangeAuthorised(number, template.getApprovedBy()));
+        }
         return view(change);
     }
 
+    /**
+     * Edits a change before implementation. Title and description change freely; a change to what an authorisation
+     * covers ({@link ChangeEdit}) on an authorised or scheduled change sends it back to assessment, to be authorised
+     * again, with the journal naming the fields and who changed them. Once implementation has started (a pipeline
+     * may be running) only title and description change.
+     */
     public ChangeView update(String number, ChangeUpdate update) {
         Change change = load(number);
-        if (!EDITABLE.contains(change.getStatus())) {
-            throw new IllegalTransitionException(number, "change", "update", change.getStatus().name(),
-                    ChangeWorkflow.allowedFor(change));
-        }
+        Map<String, Object> parameters = update.parameters() == null ? null : ReleaseParameters.validate(update.parameters());
+        ChangeEdit edit = ChangeEdit.of(change, update, parameters);
+        checkEditable(change, edit);
         String actor = currentUser.username();
         if (update.title() != null) {
             journal.fieldChanged(number, actor, "title", change.getTitle(), update.title());
@@ -153,6 +175,40 @@ public class ChangeService {
         if (update.description() != null) {
             change.setDescription(update.description());
         }
+        if (edit.any()) {
+            applyAuthorisedFields(change, update, parameters, actor);
+            if (change.getStatus() == ChangeStatus.AUTHORISED || change.getStatus() == ChangeStatus.SCHEDULED) {
+                withdrawAuthorisation(change, edit, actor);
+            }
+        }
+        change.touch(clock.instant());
+        return view(change);
+    }
+
+    private void checkEditable(Change change, ChangeEdit edit) {
+        String number = change.getNumber();
+        if (change.getStatus() == ChangeStatus.CLOSED) {
+            throw new IllegalTransitionException(number, "change", "update", change.getStatus().name(),
+                    ChangeWorkflow.allowedFor(change));
+        }
+        if (!edit.any()) {
+            return;
+        }
+        boolean running = runs.findByChangeNumberOrderByIdAsc(number).stream().anyMatch(r -> r.getState() != RunState.FINISHED);
+        if (running || !EDITABLE.contains(change.getStatus())) {
+            throw new ConflictException(running ? "Release in flight" : "Being implemented",
+                    "%s is %s: %s can no longer change; only title and description can".formatted(number,
+                            running ? "deploying (a pipeline run is in progress)" : change.getStatus().name(),
+                            String.join(", ", edit.authorised())));
+        }
+        if (change.getTemplate() != null && !edit.fromTemplate().isEmpty()) {
+            throw new InvalidInputException(edit.fromTemplate().stream().map(f -> new InvalidInputException.FieldError(f,
+                    "comes from the pre-approved template " + change.getTemplate())).toList());
+        }
+    }
+
+    private void applyAuthorisedFields(Change change, ChangeUpdate update, Map<String, Object> parameters, String actor) {
+        String number = change.getNumber();
         if (update.risk() != null) {
             journal.fieldChanged(number, actor, "risk", change.getRisk(), update.risk());
             change.setRisk(update.risk());
@@ -160,17 +216,57 @@ public class ChangeService {
         if (update.plannedStart() != null || update.plannedEnd() != null) {
             Instant start = update.plannedStart() != null ? update.plannedStart() : change.getPlannedStart();
             Instant end = update.plannedEnd() != null ? update.plannedEnd() : change.getPlannedEnd();
-            checkWindow(start, end, false);
+            checkWindow(start, end, change.getStatus() == ChangeStatus.SCHEDULED);
             journal.fieldChanged(number, actor, "plannedStart", change.getPlannedStart(), start);
             journal.fieldChanged(number, actor, "plannedEnd", change.getPlannedEnd(), end);
             change.setWindow(start, end);
         }
-        if (update.releaseVersion() != null) {
-            journal.fieldChanged(number, actor, "releaseVersion", change.getReleaseVersion(), update.releaseVersion());
-            change.setRelease(change.getPipeline(), change.getPipelineParameters(), update.releaseVersion());
+        String pipeline = update.pipeline() != null ? update.pipeline() : change.getPipeline();
+        Map<String, Object> newParameters = parameters != null ? parameters : change.getPipelineParameters();
+        String rollback = update.rollbackPipeline() != null ? update.rollbackPipeline() : change.getRollbackPipeline();
+        if (pipeline == null && (!newParameters.isEmpty() || rollback != null)) {
+            throw InvalidInputException.of("pipeline", "parameters and a rollback pipeline need a pipeline");
         }
-        change.touch(clock.instant());
-        return view(change);
+        String version = update.releaseVersion() != null ? update.releaseVersion() : change.getReleaseVersion();
+        journal.fieldChanged(number, actor, "pipeline", change.getPipeline(), pipeline);
+        if (parameters != null && !parameters.equals(change.getPipelineParameters())) {
+            journal.fieldChanged(number, actor, "parameters", change.getPipelineParameters(), newParameters);
+        }
+        journal.fieldChanged(number, actor, "releaseVersion", change.getReleaseVersion(), version);
+        change.setRelease(pipeline, newParameters, version);
+        journal.fieldChanged(number, actor, "rollbackPipeline", change.getRollbackPipeline(), rollback);
+        change.setRollbackPipeline(rollback);
+        if (update.targetCis() != null && !Set.copyOf(update.targetCis()).equals(Set.copyOf(change.getTargetCis()))) {
+            templates.checkCis(update.targetCis());
+            journal.fieldChanged(number, actor, "targetCis", change.getTargetCis(), update.targetCis());
+            change.setTargetCis(update.targetCis());
+        }
+    }
+
+    /**
+     * The authorisation covered the change as it was. A standard change keeps its pre-authorisation (its template
+     * fixes everything but window and version) but a new window is scheduled again, freeze check included; any other
+     * change goes back to assessment and needs a change manager's authorisation again.
+     */
+    private void withdrawAuthorisation(Change change, ChangeEdit edit, String actor) {
+        String number = change.getNumber();
+        ChangeStatus from = change.getStatus();
+        String fields = String.join(", ", edit.authorised());
+        if (change.getTemplate() != null) {
+            if (from == ChangeStatus.SCHEDULED && edit.window()) {
+                change.setStatus(ChangeStatus.AUTHORISED);
+                journal.transition(number, actor, "reschedule", from, ChangeStatus.AUTHORISED,
+                        "%s changed by %s; the new window is scheduled again".formatted(fields, actor));
+                outbox.publish(number, new ChangeTransitioned(number, "reschedule", from, ChangeStatus.AUTHORISED, actor));
+            }
+            return;
+        }
+        change.setStatus(ChangeStatus.ASSESS);
+        change.setAuthorisedBy(null);
+        change.setExpedited(false);
+        journal.transition(number, actor, REASSESS, from, ChangeStatus.ASSESS,
+                "%s changed by %s after authorisation; it needs to be authorised again".formatted(fields, actor));
+        outbox.publish(number, new ChangeTransitioned(number, REASSESS, from, ChangeStatus.ASSESS, actor));
     }
 
     public ChangeView assess(String number) {

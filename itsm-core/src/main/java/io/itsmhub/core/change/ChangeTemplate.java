@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A standard change, approved once by a change manager: every change created from it is authorised on creation
- * and runs exactly this pipeline with these parameters on these CIs. Only the version and the window vary.
+ * A standard change, drafted by one change manager and approved once by another: every change created from an
+ * approved template is authorised on creation (the approval is its pre-authorisation) and runs exactly this
+ * pipeline with these parameters on these CIs. Only the version and the window vary.
  */
 @Entity
 @Table(name = "change_template")
@@ -56,8 +57,18 @@ class ChangeTemplate {
     @Column(name = "target_cis", length = 4000)
     private String targetCis;
 
-    @Column(name = "approved_by", nullable = false, length = 100)
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private TemplateStatus status = TemplateStatus.DRAFT;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+
+    @Column(name = "approved_by", length = 100)
     private String approvedBy;
+
+    @Column(name = "approved_at")
+    private Instant approvedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -67,7 +78,7 @@ class ChangeTemplate {
 
     protected ChangeTemplate() { }
 
-    ChangeTemplate(ChangeTemplateForm form, Map<String, Object> parameters, String approvedBy, Instant now) {
+    ChangeTemplate(ChangeTemplateForm form, Map<String, Object> parameters, String createdBy, Instant now) {
         this.name = form.name();
         this.title = form.title();
         this.description = form.description();
@@ -76,8 +87,14 @@ class ChangeTemplate {
         this.pipelineParameters = parameters.isEmpty() ? null : JsonColumn.write(parameters);
         this.rollbackPipeline = form.rollbackPipeline();
         this.targetCis = form.targetCis() == null || form.targetCis().isEmpty() ? null : JsonColumn.write(form.targetCis());
-        this.approvedBy = approvedBy;
+        this.createdBy = createdBy;
         this.createdAt = now;
+    }
+
+    void approve(String approver, Instant now) {
+        this.status = TemplateStatus.APPROVED;
+        this.approvedBy = approver;
+        this.approvedAt = now;
     }
 
     String getName() { return name; }
@@ -90,6 +107,10 @@ class ChangeTemplate {
     }
     String getRollbackPipeline() { return rollbackPipeline; }
     Set<String> getTargetCis() { return targetCis == null ? Set.of() : JsonColumn.read(targetCis, CIS); }
+    TemplateStatus getStatus() { return status; }
+    boolean isApproved() { return status == TemplateStatus.APPROVED; }
+    String getCreatedBy() { return createdBy; }
     String getApprovedBy() { return approvedBy; }
+    Instant getApprovedAt() { return approvedAt; }
     Instant getCreatedAt() { return createdAt; }
 }

@@ -24,12 +24,19 @@ class ChangeTemplateController {
         this.templates = templates;
     }
 
-    /** Creating a template is approving every standard change made from it, hence the change manager. */
+    /** A template becomes every standard change made from it, hence a change manager drafts it … */
     @PostMapping
     @PreAuthorize(Roles.CHANGE_MANAGER)
     ResponseEntity<ChangeTemplateView> create(@Valid @RequestBody ChangeTemplateForm form) {
         ChangeTemplateView created = templates.create(form);
         return ResponseEntity.created(URI.create("/api/v1/change-templates/" + created.name())).body(created);
+    }
+
+    /** … and another change manager approves it. */
+    @PostMapping("/{name}/approve")
+    @PreAuthorize(Roles.CHANGE_MANAGER)
+    ChangeTemplateView approve(@PathVariable String name) {
+        return templates.approve(name);
     }
 
     @GetMapping

@@ -2,6 +2,8 @@ package io.itsmhub.core.change;
 
 import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.ticket.ConflictException;
+import io.itsmhub.core.ticket.ForbiddenActionException;
 import io.itsmhub.core.ticket.InvalidInputException;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import java.time.Clock;
@@ -12,7 +14,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The catalogue of pre-approved standard changes; creating one is the change manager's approval of all its uses. */
+/**
+ * The catalogue of standard changes. A change manager drafts a template; a second change manager's approval is the
+ * pre-authorisation of every change made from it, so an author never approves their own template and a draft is
+ * never used.
+ */
 @Service
 @Transactional
 public class ChangeTemplates {
@@ -43,6 +49,21 @@ public class ChangeTemplates {
                 new ChangeTemplate(form, parameters, currentUser.username(), clock.instant())));
     }
 
+    /** A change manager other than the author approves the draft; from then on it can be used. */
+    public ChangeTemplateView approve(String name) {
+        ChangeTemplate template = load(name);
+        String approver = currentUser.username();
+        if (template.isApproved()) {
+            throw new ConflictException("Already approved", "template %s was approved by %s already"
+                    .formatted(name, template.getApprovedBy()));
+        }
+        if (approver.equals(template.getCreatedBy())) {
+            throw new ForbiddenActionException("a change manager cannot approve a template they wrote (" + name + ")");
+        }
+        template.approve(approver, clock.instant());
+        return ChangeTemplateView.of(template);
+    }
+
     @Transactional(readOnly = true)
     public List<ChangeTemplateView> list() {
         return templates.findAll(Sort.by("name")).stream().map(ChangeTemplateView::of).toList();
@@ -55,6 +76,16 @@ public class ChangeTemplates {
 
     ChangeTemplate load(String name) {
         return templates.findByName(name).orElseThrow(() -> new TicketNotFoundException("change template", name));
+    }
+
+    /** The template a standard change is made from: approved, or the change is refused (409). */
+    ChangeTemplate loadApproved(String name) {
+        ChangeTemplate template = load(name);
+        if (!template.isApproved()) {
+            throw new ConflictException("Template not approved", "template %s is a draft by %s; a change manager other than its author approves it before it is used"
+                    .formatted(name, template.getCreatedBy()));
+        }
+        return template;
     }
 
     void checkCis(Set<String> cis) {

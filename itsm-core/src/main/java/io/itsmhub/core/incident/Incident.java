@@ -34,6 +34,15 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     @Column(nullable = false, length = 2)
     private Priority priority;
 
+    /** What a requester said when raising it; the priority above comes from the service desk's triage. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reported_impact", length = 10)
+    private Priority.Level reportedImpact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reported_urgency", length = 10)
+    private Priority.Level reportedUrgency;
+
     @Column(length = 100)
     private String caller;
 
@@ -103,6 +112,8 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     public Priority.Level getImpact() { return impact; }
     public Priority.Level getUrgency() { return urgency; }
     public Priority getPriority() { return priority; }
+    public Priority.Level getReportedImpact() { return reportedImpact; }
+    public Priority.Level getReportedUrgency() { return reportedUrgency; }
     public String getCaller() { return caller; }
     public String getAssignmentGroup() { return assignmentGroup; }
     public String getAssignee() { return assignee; }
@@ -123,6 +134,7 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     @Override
     public void setStatus(IncidentStatus status) { this.status = status; }
     void setCaller(String caller) { this.caller = caller; }
+    void setReported(Priority.Level impact, Priority.Level urgency) { this.reportedImpact = impact; this.reportedUrgency = urgency; }
     void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
     void setAssignee(String assignee) { this.assignee = assignee; }
     void setAffectedCi(String affectedCi) { this.affectedCi = affectedCi; }

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** A new incident. Impact and urgency default to MEDIUM (P3); the caller defaults to whoever raises it. */
+/**
+ * A new incident. Impact and urgency default to MEDIUM (P3); the caller defaults to whoever raises it. From a
+ * requester (no staff role) impact and urgency are only what they report, and assignment is the service desk's.
+ */
 public record IncidentForm(
         @NotBlank @Size(max = 200) String title,
         @Size(max = 10000) String description,

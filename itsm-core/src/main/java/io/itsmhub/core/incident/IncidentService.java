@@ -47,6 +47,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentService {
 
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+    /**
+     * Impact and urgency of a requester's incident until an agent triages it: MEDIUM × MEDIUM = P3, the same as a
+     * staff incident that states neither, so a portal or mail ticket keeps today's SLA but can never start higher.
+     */
+    static final Priority.Level UNTRIAGED = Priority.Level.MEDIUM;
 
     private final IncidentRepository incidents;
     private final PeopleService people;
@@ -74,11 +79,21 @@ public class IncidentService {
         this.clock = clock;
     }
 
+    /**
+     * Raises an incident. Staff and the hub's own intakes (alerts, failed deployments) set its priority and
+     * assignment. A requester does neither: their impact and urgency are kept as reported, the priority is the
+     * untriaged default until an agent triages it, and naming an assignee or group is refused, so that nobody pages
+     * an on-call team by filling in a form.
+     */
     public IncidentView create(IncidentForm form) {
         String actor = currentUser.username();
         String caller = form.caller() == null ? actor : form.caller();
-        if (currentUser.isRequesterOnly() && !caller.equals(actor)) {
+        boolean requester = currentUser.isRequesterOnly();
+        if (requester && !caller.equals(actor)) {
             throw new ForbiddenActionException("a requester can only raise incidents for themselves");
+        }
+        if (requester) {
+            refuseAssignment(form);
         }
         if (form.caller() != null) {
             people.checkUser("caller", form.caller());
@@ -88,7 +103,11 @@ public class IncidentService {
         checkCi("service", form.service());
 
         Instant now = clock.instant();
-        Incident incident = new Incident(form.title(), orMedium(form.impact()), orMedium(form.urgency()));
+        Incident incident = requester ? new Incident(form.title(), UNTRIAGED, UNTRIAGED)
+                : new Incident(form.title(), orMedium(form.impact()), orMedium(form.urgency()));
+        if (requester) {
+            incident.setReported(form.impact(), form.urgency());
+        }
         incident.setDescription(form.description());
         incident.setCaller(caller);
         incident.setAssignmentGroup(form.assignmentGroup());
@@ -106,6 +125,11 @@ public class IncidentService {
         String number = incident.getNumber();
         journal.created(number, actor, "%s %s (%s): %s".formatted(incident.getPriority(), number, incident.getSource(),
                 incident.getTitle()));
+        if (requester && (form.impact() != null || form.urgency() != null)) {
+            journal.note(number, actor, "Reported by the caller: impact %s, urgency %s; priority %s until the service desk triages it"
+                    .formatted(Objects.toString(form.impact(), "not given"), Objects.toString(form.urgency(), "not given"),
+                            incident.getPriority()));
+        }
         outbox.publish(number, new IncidentCreated(number, incident.getPriority(), incident.getSource(),
                 incident.getSourceRef(), incident.getAffectedCi(), incident.getAssignmentGroup(), incident.getAssignee()));
         log.info("{} created {} from {}", number, incident.getPriority(), incident.getSource());
@@ -320,6 +344,19 @@ public class IncidentService {
             throw new ForbiddenActionException("incident " + number + " was raised by someone else");
         }
         return incident;
+    }
+
+    private static void refuseAssignment(IncidentForm form) {
+        List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        if (form.assignmentGroup() != null) {
+            errors.add(new InvalidInputException.FieldError("assignmentGroup", "the service desk assigns incidents; leave it empty"));
+        }
+        if (form.assignee() != null) {
+            errors.add(new InvalidInputException.FieldError("assignee", "the service desk assigns incidents; leave it empty"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     private static Priority.Level orMedium(Priority.Level level) {

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DirectorySync {
 
+    private static final Logger log = LoggerFactory.getLogger(DirectorySync.class);
     public static final String SOURCE = "ldap";
     /** The journal key of sync reports (the journal is keyed by ticket number; this is the directory's "ticket"). */
     public static final String JOURNAL_KEY = "DIRECTORY";
@@ -34,11 +37,13 @@ public class DirectorySync {
     private final SupportGroupRepository groups;
     private final DirectorySyncRunRepository runs;
     private final DirectorySettings settings;
+    private final ManagerRoles managerRoles;
     private final Journal journal;
     private final Clock clock;
 
     DirectorySync(PersonRepository people, SupportGroupRepository groups, DirectorySyncRunRepository runs,
-                  DirectorySettings settings, Journal journal, Clock clock) {
+                  DirectorySettings settings, ManagerRoles managerRoles, Journal journal, Clock clock) {
+        this.managerRoles = managerRoles;
         this.people = people;
         this.groups = groups;
         this.runs = runs;
@@ -50,7 +55,7 @@ public class DirectorySync {
     /** At login: the person as the directory has them now. */
     public Person upsert(DirectoryAccount account) {
         ensureGroups(account.groups());
-        Person person = people.save(apply(account, people.findById(account.username()).orElse(null)));
+        Person person = people.save(apply(account, people.findById(account.username()).orElse(null), new ArrayList<>()));
         setManager(person, account.manager());
         return person;
     }
@@ -78,7 +83,7 @@ public class DirectorySync {
             }
             Person before = existing.get(account.username());
             String fingerprint = before == null ? null : fingerprint(before);
-            Person person = apply(account, before);
+            Person person = apply(account, before, errors);
             if (before == null) {
                 added++;
             } else if (!fingerprint.equals(fingerprint(person))) {
@@ -114,7 +119,8 @@ public class DirectorySync {
         return runs.findTop20ByOrderByIdDesc().stream().map(DirectorySyncRun::report).toList();
     }
 
-    private Person apply(DirectoryAccount account, Person existing) {
+    private Person apply(DirectoryAccount account, Person existing, List<String> errors) {
+        Set<Role> before = existing == null ? Set.of() : Set.copyOf(existing.getRoles());
         Person person = existing != null ? existing : new Person(account.username(),
                 account.displayName() == null ? account.username() : account.displayName(), clock.instant());
         person.setDisplayName(account.displayName() == null ? account.username() : account.displayName());
@@ -122,7 +128,15 @@ public class DirectorySync {
         person.setPhone(account.phone());
         person.setActive(!account.disabled());
         person.setSource(SOURCE);
-        person.setRoles(settings.rolesFor(account.groups()));
+        Set<Role> mapped = settings.rolesFor(account.groups());
+        Set<Role> roles = managerRoles.resolve(mapped, before);
+        if (!roles.equals(mapped)) {
+            String why = "%s: the directory groups give both change-manager and release-manager; kept %s (%s)"
+                    .formatted(account.username(), roles.stream().map(Role::id).sorted().toList(), ManagerRoles.message());
+            log.warn(why);
+            errors.add(why);
+        }
+        person.setRoles(roles);
         person.setGroups(account.groups());
         return person;
     }

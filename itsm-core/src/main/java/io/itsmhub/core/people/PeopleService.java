@@ -20,8 +20,11 @@ public class PeopleService {
     private final SupportGroupRepository groups;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final ManagerRoles managerRoles;
 
-    public PeopleService(PersonRepository people, SupportGroupRepository groups, PasswordEncoder passwords, Clock clock) {
+    public PeopleService(PersonRepository people, SupportGroupRepository groups, PasswordEncoder passwords, Clock clock,
+                         ManagerRoles managerRoles) {
+        this.managerRoles = managerRoles;
         this.people = people;
         this.groups = groups;
         this.passwords = passwords;
@@ -36,6 +39,9 @@ public class PeopleService {
         Set<String> wanted = form.groups() == null ? Set.of() : form.groups();
         wanted.stream().filter(g -> !groups.existsById(g))
                 .forEach(g -> errors.add(new InvalidInputException.FieldError("groups", "no group '" + g + "'")));
+        if (form.roles() != null && managerRoles.conflict(form.roles())) {
+            errors.add(new InvalidInputException.FieldError("roles", ManagerRoles.message()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

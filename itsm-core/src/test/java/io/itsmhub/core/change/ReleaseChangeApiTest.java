@@ -39,9 +39,12 @@ class ReleaseChangeApiTest extends ApiTest {
         String ci = ci("APPLICATION");
         String name = "tpl-" + tag();
         postAs("rob", "/api/v1/change-templates", Map.of("name", name, "title", "x")).andExpect(status().isForbidden());
-        postAs("carol", "/api/v1/change-templates", Map.of("name", name, "title", "Deploy payments-api",
+        postAs("dave", "/api/v1/change-templates", Map.of("name", name, "title", "Deploy payments-api",
                 "pipeline", "payments/deploy-prod", "parameters", Map.of("REPLICAS", 3), "targetCis", List.of(ci)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.approvedBy").value("carol"));
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.createdBy").value("dave"));
+        // issue 12: the template's approval by a second change manager is what authorises its changes
+        postAs("carol", "/api/v1/change-templates/" + name + "/approve", null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvedBy").value("carol"));
 
         JsonNode change = body(postAs("rob", "/api/v1/changes", Map.of("title", "payments-api 2.5.0", "template", name,
                 "releaseVersion", "2.5.0")).andExpect(status().isCreated()));

@@ -67,14 +67,15 @@ abstract class MetricsFixtures extends ApiTest {
         return RunAs.person(people.find(user).orElseThrow(), work);
     }
 
-    /** A P3 incident raised by rita, with no group. */
+    /** A P3 incident of rita's, with no group. */
     String incident(String instant) {
         return incident(instant, Priority.Level.MEDIUM, null);
     }
 
     String incident(String instant, Priority.Level impactAndUrgency, String group) {
-        return at(instant, "rita", () -> incidents.create(new IncidentForm("Metrics " + instant, null, impactAndUrgency,
-                impactAndUrgency, null, group, null, null, null, null, null))).number();
+        // raised for rita by an agent: a requester's own incident takes neither priority nor group (issue 12)
+        return at(instant, "alice", () -> incidents.create(new IncidentForm("Metrics " + instant, null, impactAndUrgency,
+                impactAndUrgency, "rita", group, null, null, null, null, null))).number();
     }
 
     void resolve(String instant, String incident) {

@@ -11,6 +11,7 @@ import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.PersonForm;
 import io.itsmhub.core.people.Role;
 import io.itsmhub.core.request.catalog.CatalogService;
+import io.itsmhub.core.security.RunAs;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -65,6 +66,8 @@ class DemoData implements ApplicationRunner {
         templates.create(new ChangeTemplateForm("payments-api-deploy", "Deploy payments-api",
                 "Rolling deployment of payments-api to production; pre-approved as a standard change.", Risk.LOW,
                 "payments/deploy-prod", Map.of("REPLICAS", 2), "payments/rollback-prod", Set.of(cis.get("payments-api"))));
+        // drafted by the demo seed ("system"), approved by carol: a template is never approved by its author
+        RunAs.person(people.find("carol").orElseThrow(), () -> templates.approve("payments-api-deploy"));
         DemoCatalog.items().forEach(catalog::save);
         if (configuredPassword.isBlank()) {
             log.warn("Demo users rita (requester), mike (her manager), alice (agent), carol (change-manager) and "

@@ -154,6 +154,17 @@ class AgentConsoleBrowserTest extends BrowserTestSupport {
     }
 
     @Test
+    void whatARequesterReportedIsShownNextToThePriorityTheServiceDeskSets() throws Exception {
+        String number = api("rita", "POST", "/api/v1/incidents", Map.of("title", "Nobody can print " + unique(),
+                "impact", "HIGH", "urgency", "HIGH")).path("number").asText();
+
+        browser.login("alice", PASSWORD);
+        browser.go("/agent/incidents/" + number);
+        assertThat(browser.text(By.cssSelector("dd .p3"))).contains("P3");
+        assertThat(browser.text(By.id("reported"))).contains("caller reported: impact high").contains("urgency high");
+    }
+
+    @Test
     void aRequesterIsNotAllowedIntoTheAgentConsoleAndAnAgentNotIntoTheDeadLetters() throws Exception {
         String number = api("alice", "POST", "/api/v1/incidents", Map.of("title", "Printer on fire " + unique(),
                 "caller", "rita")).path("number").asText();
