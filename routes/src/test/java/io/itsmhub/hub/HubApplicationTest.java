@@ -16,8 +16,11 @@ import org.springframework.http.ResponseEntity;
 @AutoConfigureObservability // tests switch metrics export off unless asked
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:hub-app;DB_CLOSE_DELAY=-1",
-        "hub.admin.password=admin-pw-for-tests", "hub.demo.enabled=true", "hub.demo.password=demo-pw-for-tests"})
+        "hub.admin.password=admin-pw-for-tests", "hub.demo.enabled=true", "hub.demo.password=demo-pw-for-tests",
+        "hub.monitoring.scrape-token=" + HubApplicationTest.SCRAPE_TOKEN})
 class HubApplicationTest {
+
+    static final String SCRAPE_TOKEN = "scrape-token-for-tests-0123456789";
 
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
@@ -37,6 +40,32 @@ class HubApplicationTest {
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.getBody()).contains("http_server_requests_seconds", "jvm_memory_used_bytes", "hub_outbox_pending",
                 "hub_outbox_parked");
+    }
+
+    @Test
+    void metricsAreForAdminsTheMonitoringRoleAndTheScrapeTokenNotForRequestersOrAgents() {
+        for (String endpoint : new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/info"}) {
+            assertThat(http.withBasicAuth("rita", "demo-pw-for-tests").getForEntity(endpoint, String.class).getStatusCode())
+                    .as("a requester on " + endpoint).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.withBasicAuth("alice", "demo-pw-for-tests").getForEntity(endpoint, String.class).getStatusCode())
+                    .as("an agent on " + endpoint).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.getForEntity(endpoint, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        http.withBasicAuth("admin", "admin-pw-for-tests").put("/api/v1/users/grafana", java.util.Map.of("username", "grafana",
+                "displayName", "Grafana", "password", "grafana-pw-for-tests", "roles", java.util.List.of("MONITORING")));
+        assertThat(http.withBasicAuth("grafana", "grafana-pw-for-tests").getForEntity("/actuator/metrics", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("grafana", "grafana-pw-for-tests").getForEntity("/api/v1/users", String.class)
+                .getStatusCode()).as("the monitoring role reads metrics, not the record").isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> scraped = http.exchange(org.springframework.http.RequestEntity.get("/actuator/prometheus")
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN).build(), String.class);
+        assertThat(scraped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scraped.getBody()).contains("hub_outbox_pending");
+        assertThat(http.exchange(org.springframework.http.RequestEntity.get("/actuator/prometheus")
+                .header("Authorization", "Bearer not-the-token").build(), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/actuator/health/liveness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.itsmhub.core.people;
 
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.security.SecurityEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Brings directory users, their groups and their managers into {@code people}. The directory is the source of truth
  * for the users it owns (source {@code ldap}): their roles follow their groups, and a user gone from the directory is
- * deactivated, never deleted, so that the tickets they raised or worked keep their names.
+ * deactivated, never deleted, so that the tickets they raised or worked keep their names. A local account of the same
+ * name (the bootstrap {@code admin} above all) is never the directory's: the entry is refused and recorded as a
+ * security event, and the directory never switches on a person the hub switched off.
  */
 @Service
 @Transactional
@@ -39,23 +42,36 @@ public class DirectorySync {
     private final DirectorySettings settings;
     private final ManagerRoles managerRoles;
     private final Journal journal;
+    private final SecurityEvents securityEvents;
     private final Clock clock;
 
     DirectorySync(PersonRepository people, SupportGroupRepository groups, DirectorySyncRunRepository runs,
-                  DirectorySettings settings, ManagerRoles managerRoles, Journal journal, Clock clock) {
+                  DirectorySettings settings, ManagerRoles managerRoles, Journal journal, SecurityEvents securityEvents,
+                  Clock clock) {
         this.managerRoles = managerRoles;
         this.people = people;
         this.groups = groups;
         this.runs = runs;
         this.settings = settings;
         this.journal = journal;
+        this.securityEvents = securityEvents;
         this.clock = clock;
     }
 
-    /** At login: the person as the directory has them now. */
-    public Person upsert(DirectoryAccount account) {
+    /**
+     * At login: the person as the directory has them now.
+     *
+     * @throws LocalAccountClashException when the name is a local account's (recorded as a security event)
+     */
+    public Person upsert(DirectoryAccount account, String address) {
+        Person existing = people.findById(account.username()).orElse(null);
+        if (existing != null && existing.isLocalAccount()) {
+            securityEvents.record(SecurityEvents.DIRECTORY_CLASH, account.username(), address,
+                    "directory login refused: '" + account.username() + "' is a local account of the hub");
+            throw new LocalAccountClashException(account.username());
+        }
         ensureGroups(account.groups());
-        Person person = people.save(apply(account, people.findById(account.username()).orElse(null), new ArrayList<>()));
+        Person person = people.save(apply(account, existing, new ArrayList<>()));
         setManager(person, account.manager());
         return person;
     }
@@ -82,6 +98,13 @@ public class DirectorySync {
                 continue;
             }
             Person before = existing.get(account.username());
+            if (before != null && before.isLocalAccount()) {
+                String error = "skipped '" + account.username() + "': a local account of the hub has that name";
+                errors.add(error);
+                securityEvents.record(SecurityEvents.DIRECTORY_CLASH, account.username(), null,
+                        "directory sync by " + triggeredBy + " " + error);
+                continue;
+            }
             String fingerprint = before == null ? null : fingerprint(before);
             Person person = apply(account, before, errors);
             if (before == null) {
@@ -103,7 +126,7 @@ public class DirectorySync {
         int deactivated = 0;
         for (Person gone : people.findBySourceAndActiveTrue(SOURCE)) {
             if (!seen.contains(gone.getUsername())) {
-                gone.setActive(false);
+                gone.deactivateFromDirectory();
                 deactivated++;
             }
         }
@@ -126,7 +149,11 @@ public class DirectorySync {
         person.setDisplayName(account.displayName() == null ? account.username() : account.displayName());
         person.setEmail(account.email());
         person.setPhone(account.phone());
-        person.setActive(!account.disabled());
+        if (account.disabled()) {
+            person.deactivateFromDirectory();
+        } else {
+            person.reactivateFromDirectory();
+        }
         person.setSource(SOURCE);
         Set<Role> mapped = settings.rolesFor(account.groups());
         Set<Role> roles = managerRoles.resolve(mapped, before);

@@ -55,6 +55,14 @@ class PeopleController {
         return people.view(username);
     }
 
+    /** The way back for someone the hub switched off; the directory alone never undoes an administrator's decision. */
+    @PostMapping("/users/{username}/activate")
+    @PreAuthorize(Roles.ADMIN)
+    PersonView activate(@PathVariable String username) {
+        people.activate(username);
+        return people.view(username);
+    }
+
     @GetMapping("/groups")
     List<SupportGroup> groups() {
         return people.allGroups();

@@ -67,8 +67,13 @@ public class PeopleService {
         person(username).setLanguage(language);
     }
 
+    /** Switched off by the hub (an administrator, an HR leaver): refused from their next call on, and kept off by the directory. */
     public void deactivate(String username) {
         person(username).setActive(false);
+    }
+
+    public void activate(String username) {
+        person(username).setActive(true);
     }
 
     public SupportGroup saveGroup(String name, String description, String email) {

@@ -18,6 +18,9 @@ import java.util.Set;
 @Table(name = "person")
 public class Person {
 
+    public static final String BY_DIRECTORY = "directory";
+    public static final String BY_HUB = "hub";
+
     @Id
     @Column(length = 100)
     private String username;
@@ -43,6 +46,14 @@ public class Person {
 
     @Column(nullable = false, length = 20)
     private String source = "local";
+
+    /**
+     * Who deactivated an inactive person: {@link #BY_DIRECTORY} (gone from or disabled in the directory) or
+     * {@link #BY_HUB} (an administrator, an HR leaver). The directory may only undo its own deactivations, so that a
+     * person an administrator switched off cannot switch themselves on again by logging in with their LDAP password.
+     */
+    @Column(name = "deactivated_by", length = 20)
+    private String deactivatedBy;
 
     /** The language messages to this person are written in (en, zh-CN); null = the hub's default. */
     @Column(length = 10)
@@ -76,6 +87,16 @@ public class Person {
     public String getPhone() { return phone; }
     public String getManager() { return manager; }
     public boolean isActive() { return active; }
+    public String getDeactivatedBy() { return deactivatedBy; }
+
+    /**
+     * An account that signs in with a password kept here (the bootstrap {@code admin}, API and demo users): the
+     * directory never takes it over. A local record without a password (an HR joiner, a contact) is not an account
+     * yet, and becomes the directory's at its owner's first directory login or sync.
+     */
+    public boolean isLocalAccount() {
+        return !DirectorySync.SOURCE.equals(source) && passwordHash != null;
+    }
     public String getPasswordHash() { return passwordHash; }
     public String getSource() { return source; }
     public Instant getCreatedAt() { return createdAt; }
@@ -87,7 +108,31 @@ public class Person {
     public void setEmail(String email) { this.email = email; }
     public void setPhone(String phone) { this.phone = phone; }
     public void setManager(String manager) { this.manager = manager; }
-    public void setActive(boolean active) { this.active = active; }
+    /** Activating clears who deactivated; deactivating here (not by the directory) is the hub's decision. */
+    public void setActive(boolean active) {
+        if (active) {
+            this.deactivatedBy = null;
+        } else if (this.active || deactivatedBy == null) {
+            this.deactivatedBy = BY_HUB;
+        }
+        this.active = active;
+    }
+
+    /** The directory says the person is gone or disabled; a deactivation by the hub stays the hub's. */
+    void deactivateFromDirectory() {
+        if (active) {
+            active = false;
+            deactivatedBy = BY_DIRECTORY;
+        }
+    }
+
+    /** The directory says the person is there: back on only when it was the directory that switched them off. */
+    void reactivateFromDirectory() {
+        if (!active && BY_DIRECTORY.equals(deactivatedBy)) {
+            active = true;
+            deactivatedBy = null;
+        }
+    }
     public void setLanguage(String language) { this.language = language; }
     public void setSource(String source) { this.source = source; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }

@@ -8,7 +8,9 @@ public enum Role {
     AGENT("agent"),
     CHANGE_MANAGER("change-manager"),
     RELEASE_MANAGER("release-manager"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** Reads the hub's metrics (actuator, Prometheus) and nothing else: for dashboards and scrapers. */
+    MONITORING("monitoring");
 
     private final String id;
 

@@ -2,6 +2,8 @@ package io.itsmhub.core.security;
 
 import io.itsmhub.core.people.DirectoryAccount;
 import io.itsmhub.core.people.DirectorySync;
+import io.itsmhub.core.people.LocalAccountClashException;
+import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,23 +25,28 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * Logins of directory users: an LDAP bind through {@link DirectoryAuthenticator}, then the person refreshed from
  * the directory, so that their roles are the ones their groups give them today. The API is stateless (Basic on
- * every call), so a successful bind is remembered for a minute as a salted hash, not as the password.
+ * every call), so a successful bind is remembered for a minute as a salted hash, not as the password; what is
+ * remembered is only that the password was right: whether the person is active and which roles they hold is read
+ * from the people table on every call, so a deactivation or a role change counts from the very next call.
+ * A bind for the name of a local account is refused (the directory never takes over {@code admin}).
  */
 class DirectoryAuthenticationProvider implements AuthenticationProvider {
 
     private static final Duration REMEMBER = Duration.ofMinutes(1);
 
-    private record Verified(byte[] digest, Instant until, Person person) { }
+    private record Verified(byte[] digest, Instant until) { }
 
     private final DirectoryAuthenticator directory;
     private final DirectorySync sync;
+    private final PeopleService people;
     private final Clock clock;
     private final byte[] salt = new byte[16];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    DirectoryAuthenticationProvider(DirectoryAuthenticator directory, DirectorySync sync, Clock clock) {
+    DirectoryAuthenticationProvider(DirectoryAuthenticator directory, DirectorySync sync, PeopleService people, Clock clock) {
         this.directory = directory;
         this.sync = sync;
+        this.people = people;
         this.clock = clock;
         new SecureRandom().nextBytes(salt);
     }
@@ -53,17 +60,26 @@ class DirectoryAuthenticationProvider implements AuthenticationProvider {
         Verified known = verified.get(username);
         Person person;
         if (known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.digest(), digest)) {
-            person = known.person();
+            person = people.find(username).filter(p -> !p.isLocalAccount()).orElse(null);
+            if (person == null) {
+                verified.remove(username);
+                throw new BadCredentialsException("no directory user");
+            }
         } else {
             Optional<DirectoryAccount> account = directory.authenticate(username, password);
             if (account.isEmpty()) {
                 verified.remove(username);
                 throw new BadCredentialsException("directory refused the login");
             }
-            person = sync.upsert(account.get());
-            verified.put(username, new Verified(digest, now.plus(REMEMBER), person));
+            try {
+                person = sync.upsert(account.get(), ThrottledAuthenticationManager.address(authentication));
+            } catch (LocalAccountClashException e) {
+                throw new BadCredentialsException(e.getMessage());
+            }
+            verified.put(username, new Verified(digest, now.plus(REMEMBER)));
         }
         if (!person.isActive()) {
+            verified.remove(username);
             throw new DisabledException("account disabled");
         }
         return UsernamePasswordAuthenticationToken.authenticated(person.getUsername(), null,

@@ -13,7 +13,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as RFC 9457 problem+json, like every other error of the API. */
+/** 401, 403 and 429 (a throttled login) as RFC 9457 problem+json, like every other error of the API. */
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
@@ -25,6 +25,13 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
+                    "Too many failed logins for this account or from this address; try again in "
+                            + throttled.retryAfterSeconds() + " seconds.");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"itsm-hub\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
                 "Send valid credentials (HTTP Basic).");

@@ -1,0 +1,8 @@
+package io.itsmhub.core.security;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SecurityEventRepository extends JpaRepository<SecurityEvent, Long> {
+    List<SecurityEvent> findTop100ByOrderByIdDesc();
+}
