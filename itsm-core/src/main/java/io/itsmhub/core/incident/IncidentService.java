@@ -221,9 +221,17 @@ public class IncidentService {
         return IncidentView.of(incident);
     }
 
+    /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
         Incident incident = load(number);
         journal.comment(number, currentUser.username(), text);
+        incident.touch(clock.instant());
+    }
+
+    /** A work note: for staff only; the requester's views and messages never show it. */
+    public void workNote(String number, String text) {
+        Incident incident = load(number);
+        journal.workNote(number, currentUser.username(), text);
         incident.touch(clock.instant());
     }
 

@@ -271,9 +271,17 @@ public class RequestService {
         return RequestView.of(request, clock.instant());
     }
 
+    /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
         ServiceRequest request = load(number);
         journal.comment(number, currentUser.username(), text);
+        request.touch(clock.instant());
+    }
+
+    /** A work note: for staff only; the requester's views and messages never show it. */
+    public void workNote(String number, String text) {
+        ServiceRequest request = load(number);
+        journal.workNote(number, currentUser.username(), text);
         request.touch(clock.instant());
     }
 
