@@ -23,6 +23,7 @@ import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
 import java.util.Arrays;
 import org.springframework.data.domain.PageRequest;
+import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
@@ -226,6 +227,7 @@ public class IncidentService {
         Incident incident = load(number);
         journal.comment(number, currentUser.username(), text);
         incident.touch(clock.instant());
+        outbox.publish(number, new CommentAdded(number, currentUser.username(), text));
     }
 
     /** A work note: for staff only; the requester's views and messages never show it. */

@@ -25,6 +25,7 @@ import io.itsmhub.core.ticket.PageView;
 import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
 import org.springframework.data.domain.PageRequest;
+import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
@@ -276,6 +277,7 @@ public class RequestService {
         ServiceRequest request = load(number);
         journal.comment(number, currentUser.username(), text);
         request.touch(clock.instant());
+        outbox.publish(number, new CommentAdded(number, currentUser.username(), text));
     }
 
     /** A work note: for staff only; the requester's views and messages never show it. */
