@@ -1,10 +1,19 @@
 package io.itsmhub.connectors.chat;
 
+import io.itsmhub.connectors.PlainText;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Text helpers the robots share: links and length limits. */
+/** Text helpers the robots share: links, escapes and length limits. */
 final class ChatText {
+
+    /**
+     * What Markdown (and the HTML that DingTalk's and WeCom's Markdown accept, e.g. {@code <font>}, {@code <@user>})
+     * gives a meaning to: each is escaped with a backslash, which CommonMark defines for every ASCII punctuation.
+     */
+    private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("[\\\\`*_\\[\\]()<>#!|~{}]");
 
     static final String ELLIPSIS = "…";
     static final String LINK_LABEL = "Details";
@@ -15,6 +24,19 @@ final class ChatText {
     /** A Markdown link to {@code link}; parentheses encoded so they cannot end the link early. */
     static String markdownLink(URI link) {
         return "[" + LINK_LABEL + "](" + link.toString().replace("(", "%28").replace(")", "%29") + ")";
+    }
+
+    /**
+     * Plain text to show as written inside Markdown: links defanged (a chat app links a bare address too), then
+     * every character Markdown gives a meaning to escaped, so {@code [x](http://evil)} and {@code **x**} stay text.
+     */
+    static String escapeMarkdown(String text) {
+        return MARKDOWN_SPECIAL.matcher(PlainText.withoutLinks(text)).replaceAll(m -> Matcher.quoteReplacement("\\" + m.group()));
+    }
+
+    /** The message's body as Markdown: a plain body escaped, with each line its own paragraph. */
+    static String markdownBody(ChatMessage message) {
+        return message.plain() ? escapeMarkdown(message.markdown()).replaceAll("\\s*\\n\\s*", "\n\n") : message.markdown();
     }
 
     /**

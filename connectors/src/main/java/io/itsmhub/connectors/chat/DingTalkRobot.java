@@ -68,12 +68,12 @@ public class DingTalkRobot implements ChatClient {
     /**
      * DingTalk shows {@code title} only in the chat list and push notification, not in the message itself, so
      * the text repeats it as a heading. Paragraphs are separated by a blank line: DingTalk's markdown drops single
-     * newlines.
+     * newlines. The title is a ticket's, shown as written.
      */
     static String text(ChatMessage message) {
-        StringBuilder text = new StringBuilder("#### ").append(message.title());
+        StringBuilder text = new StringBuilder("#### ").append(ChatText.escapeMarkdown(message.title()));
         if (!message.markdown().isEmpty()) {
-            text.append("\n\n").append(message.markdown());
+            text.append("\n\n").append(ChatText.markdownBody(message));
         }
         if (message.link() != null) {
             text.append("\n\n").append(ChatText.markdownLink(message.link()));

@@ -46,7 +46,8 @@ public class WeComRobot implements ChatClient {
 
     /** Heading, body, link; when too long the body is cut, so the link to the full text survives. */
     static String content(ChatMessage message) {
-        String head = "## " + message.title() + (message.markdown().isEmpty() ? "" : "\n" + message.markdown());
+        String head = "## " + ChatText.escapeMarkdown(message.title())
+                + (message.markdown().isEmpty() ? "" : "\n" + ChatText.markdownBody(message));
         String tail = message.link() == null ? "" : "\n" + ChatText.markdownLink(message.link());
         if (ChatText.utf8Length(tail) > MAX_CONTENT_BYTES / 2) {
             tail = ""; // an absurd URL: better the message without it than a link without the message

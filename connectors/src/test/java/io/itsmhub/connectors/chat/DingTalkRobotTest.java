@@ -60,6 +60,20 @@ class DingTalkRobotTest {
                         """)));
     }
 
+    /** A ticket's title and text arrive as typed: no link, mention, HTML or bold obeyed; only the hub's link is one. */
+    @Test
+    void aPlainTextMessageArrivesAsLiteralTextWithOnlyTheHubsLink() {
+        dingtalk.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+
+        robot(null, Clock.systemUTC()).post(ChatMessage.plainText("[click](http://evil.example) @all <!channel> **x**", "[click](http://evil.example) @all <!channel> **x**\nsee www.evil.example",
+                URI.create("https://itsm.example/t/INC-000042")));
+
+        dingtalk.verify(1, postRequestedFor(urlPathEqualTo("/robot/send")).withRequestBody(equalToJson("""
+                {"msgtype":"markdown","markdown":{"title":"[click](http://evil.example) @all <!channel> **x**",
+                 "text":"#### \\\\[click\\\\]\\\\(http\\\\[:\\\\]//evil.example\\\\) @all \\\\<\\\\!channel\\\\> \\\\*\\\\*x\\\\*\\\\*\\n\\n\\\\[click\\\\]\\\\(http\\\\[:\\\\]//evil.example\\\\) @all \\\\<\\\\!channel\\\\> \\\\*\\\\*x\\\\*\\\\*\\n\\nsee www\\\\[.\\\\]evil.example\\n\\n[Details](https://itsm.example/t/INC-000042)"}}
+                """)));
+    }
+
     @Test
     void aSignatureWithAFixedClockEqualsThePrecomputedOne() {
         dingtalk.stubFor(post(urlPathEqualTo("/robot/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));

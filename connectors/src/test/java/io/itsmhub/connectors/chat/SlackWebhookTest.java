@@ -61,6 +61,23 @@ class SlackWebhookTest {
         assertThat(text).endsWith("🔥…\n<https://itsm.example/t/1|Details>");
     }
 
+    /** Slack's mrkdwn has no escape for {@code *} or {@code <!channel>}: ticket text goes as plain_text instead. */
+    @Test
+    void aPlainTextMessageArrivesAsLiteralTextWithOnlyTheHubsLink() {
+        slack.stubFor(post(PATH).willReturn(ok("ok")));
+
+        webhook().post(ChatMessage.plainText("[click](http://evil.example) @all <!channel> **x**", "<https://evil.example|Reset password> @here *now*",
+                URI.create("https://itsm.example/t/INC-000042")));
+
+        slack.verify(1, postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("""
+                {"text":"[click](http[:]//evil.example) @\u200Ball &lt;!channel&gt; **x**",
+                 "blocks":[
+                  {"type":"header","text":{"type":"plain_text","text":"[click](http[:]//evil.example) @all <!channel> **x**"}},
+                  {"type":"section","text":{"type":"plain_text","text":"<https[:]//evil.example|Reset password> @here *now*"}},
+                  {"type":"section","text":{"type":"mrkdwn","text":"<https://itsm.example/t/INC-000042|Details>"}}]}
+                """)));
+    }
+
     @Test
     void okIsSuccess() {
         slack.stubFor(post(PATH).willReturn(ok("ok")));

@@ -48,6 +48,19 @@ class WeComRobotTest {
                         """)));
     }
 
+    /** WeCom's markdown mentions with {@code <@userid>} and colours with {@code <font>}: a ticket's text does neither. */
+    @Test
+    void aPlainTextMessageArrivesAsLiteralTextWithOnlyTheHubsLink() {
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+
+        robot().post(ChatMessage.plainText("[click](http://evil.example) @all <!channel> **x**", "<@zhangsan> <font color=\"warning\">x</font>", LINK));
+
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/webhook/send")).withRequestBody(equalToJson("""
+                {"msgtype":"markdown","markdown":{"content":
+                 "## \\\\[click\\\\]\\\\(http\\\\[:\\\\]//evil.example\\\\) @all \\\\<\\\\!channel\\\\> \\\\*\\\\*x\\\\*\\\\*\\n\\\\<@zhangsan\\\\> \\\\<font color=\\"warning\\"\\\\>x\\\\</font\\\\>\\n[Details](https://itsm.example/tickets/INC-000042)"}}
+                """)));
+    }
+
     @Test
     void aLongMessageIsCutTo4096BytesOnACharacterBoundaryKeepingTheLink() throws Exception {
         wecom.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));

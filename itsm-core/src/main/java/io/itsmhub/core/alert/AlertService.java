@@ -176,7 +176,7 @@ public class AlertService {
         }
         if (incident.status().isOpen()) {
             if (annotationsChanged) {
-                journal.comment(number, SYSTEM, "Alert updated: " + alert.annotations());
+                journal.note(number, SYSTEM, "Alert updated: " + alert.annotations()); // labels and hosts: staff only
             } else if (newEpisode) {
                 journal.note(number, SYSTEM, "Alert firing again");
             }

@@ -115,6 +115,15 @@ class ChangeController {
         return changes.journal(number);
     }
 
+    /** Staff only: a requester may comment, never write (or read) a work note. */
+    @PostMapping("/{number}/work-notes")
+    @PreAuthorize(Roles.STAFF)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form) {
+        changes.workNote(number, form.text());
+        return changes.journal(number);
+    }
+
     @GetMapping("/{number}/journal")
     List<JournalEntryView> journal(@PathVariable String number) {
         return changes.journal(number);

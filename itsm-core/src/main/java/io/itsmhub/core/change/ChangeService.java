@@ -337,9 +337,17 @@ public class ChangeService {
         return transitioned(change, ChangeWorkflow.CANCEL, from);
     }
 
+    /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
         Change change = load(number);
         journal.comment(number, currentUser.username(), text);
+        change.touch(clock.instant());
+    }
+
+    /** A work note: for staff only; the requester's views and messages never show it. */
+    public void workNote(String number, String text) {
+        Change change = load(number);
+        journal.workNote(number, currentUser.username(), text);
         change.touch(clock.instant());
     }
 

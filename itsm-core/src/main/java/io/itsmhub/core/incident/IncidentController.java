@@ -117,6 +117,15 @@ class IncidentController {
         return incidents.journal(number);
     }
 
+    /** Staff only: a requester may comment, never write (or read) a work note. */
+    @PostMapping("/{number}/work-notes")
+    @PreAuthorize(Roles.STAFF)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form) {
+        incidents.workNote(number, form.text());
+        return incidents.journal(number);
+    }
+
     @GetMapping("/{number}/journal")
     List<JournalEntryView> journal(@PathVariable String number) {
         return incidents.journal(number);

@@ -1,5 +1,8 @@
 package io.itsmhub.core.journal;
 
+import io.itsmhub.core.journal.JournalEntry.Kind;
+import io.itsmhub.core.journal.JournalEntry.Visibility;
+import io.itsmhub.core.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes journal lines. Every method joins the caller's transaction (MANDATORY) so that a line is never
  * written without the change it describes, nor a change without its line.
+ * <p>
+ * Each line is public (the requester reads it) or internal (a work note, staff only). The kind decides, so that no
+ * caller can forget: comments, status and field changes are public; notes and external calls are internal,
+ * because they carry what the requester must not see (hosts, addresses, playbook output, pipeline errors).
+ * Reading goes through {@link #entries(String)}, the one place that hides internal lines from a requester.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -17,10 +25,12 @@ public class Journal {
 
     private final JournalEntryRepository entries;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    public Journal(JournalEntryRepository entries, Clock clock) {
+    public Journal(JournalEntryRepository entries, Clock clock, CurrentUser currentUser) {
         this.entries = entries;
         this.clock = clock;
+        this.currentUser = currentUser;
     }
 
     public void created(String number, String actor, String summary) {
@@ -45,8 +55,14 @@ public class Journal {
         append(number, actor, JournalEntry.Kind.COMMENT, null, null, null, text);
     }
 
+    /** A note the hub or a person writes for staff: internal, never shown to the requester. */
     public void note(String number, String actor, String text) {
         append(number, actor, JournalEntry.Kind.NOTE, null, null, null, text);
+    }
+
+    /** A person's work note: a note, internal like every note; named for what the API calls it. */
+    public void workNote(String number, String actor, String text) {
+        note(number, actor, text);
     }
 
     /** An external call made for the ticket: system, operation, outcome, duration and attempt, in one line. */
@@ -55,15 +71,31 @@ public class Journal {
                 "%s %s: %s in %d ms (attempt %d)".formatted(system, operation, outcome, millis, attempt));
     }
 
+    /** The lines the caller may read: all of them for staff and for the hub itself, the public ones for a requester. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<JournalEntryView> entries(String number) {
-        return entries.findByTicketNumberOrderByIdAsc(number).stream().map(JournalEntryView::of).toList();
+        return currentUser.isRequesterOnly() ? publicEntries(number)
+                : entries.findByTicketNumberOrderByIdAsc(number).stream().map(JournalEntryView::of).toList();
+    }
+
+    /** The lines a requester may read, whoever asks: for what the hub sends to requesters (mails, chat, SMS). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<JournalEntryView> publicEntries(String number) {
+        return entries.findByTicketNumberAndVisibilityOrderByIdAsc(number, Visibility.PUBLIC).stream()
+                .map(JournalEntryView::of).toList();
+    }
+
+    static Visibility visibilityOf(Kind kind) {
+        return switch (kind) {
+            case CREATED, TRANSITION, FIELD_CHANGED, COMMENT -> Visibility.PUBLIC;
+            case NOTE, EXTERNAL_CALL -> Visibility.INTERNAL;
+        };
     }
 
     private void append(String number, String actor, JournalEntry.Kind kind, String field, String oldValue,
                         String newValue, String message) {
         entries.save(new JournalEntry(number, clock.instant(), actor, kind, field, truncate(oldValue, 4000),
-                truncate(newValue, 4000), truncate(message, 10000)));
+                truncate(newValue, 4000), truncate(message, 10000), visibilityOf(kind)));
     }
 
     private static String truncate(String value, int max) {

@@ -19,6 +19,12 @@ public class JournalEntry {
 
     public enum Kind { CREATED, TRANSITION, FIELD_CHANGED, COMMENT, EXTERNAL_CALL, NOTE }
 
+    /**
+     * Who may read the line: PUBLIC lines (comments, status and field changes) are the requester's too; INTERNAL
+     * lines (work notes, notes the hub writes, external calls with their hosts, addresses and errors) are staff only.
+     */
+    public enum Visibility { PUBLIC, INTERNAL }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -48,10 +54,14 @@ public class JournalEntry {
     @Column(length = 10000)
     private String message;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private Visibility visibility;
+
     protected JournalEntry() { }
 
     JournalEntry(String ticketNumber, Instant at, String actor, Kind kind, String field, String oldValue,
-                 String newValue, String message) {
+                 String newValue, String message, Visibility visibility) {
         this.ticketNumber = ticketNumber;
         this.at = at;
         this.actor = actor;
@@ -60,6 +70,7 @@ public class JournalEntry {
         this.oldValue = oldValue;
         this.newValue = newValue;
         this.message = message;
+        this.visibility = visibility;
     }
 
     public Long getId() { return id; }
@@ -71,4 +82,5 @@ public class JournalEntry {
     public String getOldValue() { return oldValue; }
     public String getNewValue() { return newValue; }
     public String getMessage() { return message; }
+    public Visibility getVisibility() { return visibility; }
 }

@@ -9,4 +9,6 @@ interface JournalEntryRepository extends Repository<JournalEntry, Long> {
     JournalEntry save(JournalEntry entry);
 
     List<JournalEntry> findByTicketNumberOrderByIdAsc(String ticketNumber);
+
+    List<JournalEntry> findByTicketNumberAndVisibilityOrderByIdAsc(String ticketNumber, JournalEntry.Visibility visibility);
 }

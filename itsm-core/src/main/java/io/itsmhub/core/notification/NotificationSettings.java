@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NotificationSettings(@DefaultValue("en") String defaultLanguage, List<Rule> rules) {
 
     /** Events: incident-created, major-incident (a P1 is created), incident-assigned, incident-flapping, sla-breached,
-     * approval-needed, request-approved, request-rejected, request-fulfilled, fulfilment-failed, change-failed, change-suspected. */
+     * approval-needed, request-approved, request-rejected, request-fulfilled, fulfilment-failed, change-failed,
+     * change-suspected, comment-added (a public comment on an incident or request; never a work note; not sent to
+     * its own author). */
     public record Rule(String event, List<Priority> priorities, List<String> channels, List<String> recipients) {
         public Rule {
             priorities = priorities == null ? List.of() : List.copyOf(priorities);

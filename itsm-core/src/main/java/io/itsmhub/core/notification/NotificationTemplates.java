@@ -17,7 +17,7 @@ final class NotificationTemplates {
 
     static final Set<String> EVENTS = Set.of("incident-created", "major-incident", "incident-assigned",
             "incident-flapping", "sla-breached", "approval-needed", "request-approved", "request-rejected", "request-fulfilled", "fulfilment-failed",
-            "change-failed", "change-suspected");
+            "change-failed", "change-suspected", "comment-added");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     private static final Pattern URL = Pattern.compile("(https?://\\S+)");
 

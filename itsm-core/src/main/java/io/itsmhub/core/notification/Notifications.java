@@ -40,10 +40,20 @@ public class Notifications {
     /** The ticket events planning listens to. */
     public static final Set<String> TRIGGERS = Set.of("IncidentCreated", "IncidentAssigned", "IncidentFlapping",
             "RequestApprovalRequested", "RequestApproved", "RequestRejected", "RequestTransitioned", "ReleaseFinished",
-            "ChangeSuspected", "IncidentSlaBreached", "RequestSlaBreached", "FulfilmentFailed");
+            "ChangeSuspected", "IncidentSlaBreached", "RequestSlaBreached", "FulfilmentFailed", "CommentAdded");
     static final Set<String> CHAT = Set.of("dingtalk", "wecom", "slack");
 
-    private record Context(String event, Priority priority, Map<String, String> values, Map<String, String> people) { }
+    /** {@code author}: who wrote what the message carries; they are not told of their own words. */
+    private record Context(String event, Priority priority, Map<String, String> values, Map<String, String> people,
+                           String author) {
+        Context(String event, Priority priority, Map<String, String> values, Map<String, String> people) {
+            this(event, priority, values, people, null);
+        }
+
+        Context by(String author) {
+            return new Context(event, priority, values, people, author);
+        }
+    }
 
     private record Delivery(String channel, String address, String language) { }
 
@@ -139,9 +149,27 @@ public class Notifications {
                 }
             }
             case "ChangeSuspected" -> found.add(change("change-suspected", changes.get(number), payload));
+            case "CommentAdded" -> commented(number, payload).ifPresent(found::add);
             default -> { }
         }
         return found;
+    }
+
+    /**
+     * A public comment on an incident or a request, for its requester (and its agents). Only public comments raise
+     * the event, so a work note never reaches a requester's mailbox.
+     */
+    private Optional<Context> commented(String number, JsonNode payload) {
+        Context context;
+        if (number.startsWith("INC-")) {
+            context = incident("comment-added", incidents.get(number), payload);
+        } else if (number.startsWith("REQ-")) {
+            context = request("comment-added", requests.get(number), payload);
+        } else {
+            return Optional.empty(); // changes and problems have no requester to tell
+        }
+        context.values().put("comment", payload.path("text").asText(""));
+        return Optional.of(context.by(payload.path("actor").asText(null)));
     }
 
     private Context incident(String event, IncidentView i, JsonNode payload) {
@@ -216,24 +244,24 @@ public class Notifications {
             } else if (recipient.startsWith("tel:") && channel.equals("sms")) {
                 out.add(new Delivery(channel, recipient.substring(4), settings.defaultLanguage()));
             } else if (recipient.equals("assignment-group")) {
-                out.addAll(group(channel, context.people().get(recipient)));
+                out.addAll(group(channel, context.people().get(recipient), context));
             } else if (recipient.equals("approver") && context.people().get(recipient) != null) {
                 for (String approver : context.people().get(recipient).split(",")) {
                     if (approver.startsWith("group:")) {
-                        out.addAll(group(channel, approver.substring(6)));
+                        out.addAll(group(channel, approver.substring(6), context));
                     } else {
-                        people.find(approver).filter(Person::isActive).flatMap(p -> person(channel, p)).ifPresent(out::add);
+                        people.find(approver).filter(Person::isActive).flatMap(p -> person(channel, p, context)).ifPresent(out::add);
                     }
                 }
             } else {
                 Optional.ofNullable(context.people().get(recipient)).flatMap(people::find).filter(Person::isActive)
-                        .flatMap(p -> person(channel, p)).ifPresent(out::add);
+                        .flatMap(p -> person(channel, p, context)).ifPresent(out::add);
             }
         }
         return out;
     }
 
-    private List<Delivery> group(String channel, String name) {
+    private List<Delivery> group(String channel, String name, Context context) {
         if (name == null) {
             return List.of();
         }
@@ -242,10 +270,13 @@ public class Notifications {
             return List.of(new Delivery(channel, groupMail, settings.defaultLanguage()));
         }
         return people.members(name).stream().map(v -> people.find(v.username()).orElseThrow())
-                .filter(Person::isActive).map(p -> person(channel, p)).flatMap(Optional::stream).toList();
+                .filter(Person::isActive).map(p -> person(channel, p, context)).flatMap(Optional::stream).toList();
     }
 
-    private Optional<Delivery> person(String channel, Person p) {
+    private Optional<Delivery> person(String channel, Person p, Context context) {
+        if (p.getUsername().equals(context.author())) {
+            return Optional.empty();
+        }
         String language = p.getLanguage() != null ? p.getLanguage() : settings.defaultLanguage();
         String address = switch (channel) {
             case "email" -> p.getEmail();

@@ -112,6 +112,15 @@ class ProblemController {
         return problems.journal(number);
     }
 
+    /** Staff only: a requester may comment, never write (or read) a work note. */
+    @PostMapping("/{number}/work-notes")
+    @PreAuthorize(Roles.STAFF)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form) {
+        problems.workNote(number, form.text());
+        return problems.journal(number);
+    }
+
     @GetMapping("/{number}/journal")
     List<JournalEntryView> journal(@PathVariable String number) {
         return problems.journal(number);

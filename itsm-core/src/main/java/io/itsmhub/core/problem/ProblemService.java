@@ -130,9 +130,17 @@ public class ProblemService {
         return move(load(number), ProblemWorkflow.CANCEL, reason);
     }
 
+    /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
         Problem problem = load(number);
         journal.comment(number, currentUser.username(), text);
+        problem.touch(clock.instant());
+    }
+
+    /** A work note: for staff only; the requester's views and messages never show it. */
+    public void workNote(String number, String text) {
+        Problem problem = load(number);
+        journal.workNote(number, currentUser.username(), text);
         problem.touch(clock.instant());
     }
 

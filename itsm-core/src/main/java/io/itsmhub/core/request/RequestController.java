@@ -102,6 +102,15 @@ class RequestController {
         return requests.journal(number);
     }
 
+    /** Staff only: a requester may comment, never write (or read) a work note. */
+    @PostMapping("/{number}/work-notes")
+    @PreAuthorize(Roles.STAFF)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form) {
+        requests.workNote(number, form.text());
+        return requests.journal(number);
+    }
+
     @GetMapping("/{number}/journal")
     List<JournalEntryView> journal(@PathVariable String number) {
         return requests.journal(number);

@@ -26,6 +26,7 @@ import io.itsmhub.core.ticket.PageView;
 import io.itsmhub.core.ticket.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
 import org.springframework.data.domain.PageRequest;
+import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
@@ -341,9 +342,18 @@ public class RequestService {
         return RequestView.of(request, clock.instant());
     }
 
+    /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
         ServiceRequest request = load(number);
         journal.comment(number, currentUser.username(), text);
+        request.touch(clock.instant());
+        outbox.publish(number, new CommentAdded(number, currentUser.username(), text));
+    }
+
+    /** A work note: for staff only; the requester's views and messages never show it. */
+    public void workNote(String number, String text) {
+        ServiceRequest request = load(number);
+        journal.workNote(number, currentUser.username(), text);
         request.touch(clock.instant());
     }
 

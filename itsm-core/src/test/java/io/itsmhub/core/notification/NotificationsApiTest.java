@@ -57,6 +57,26 @@ class NotificationsApiTest extends ApiTest {
         assertThat(planned(number)).isEmpty();
     }
 
+    @Test
+    void aPublicCommentIsMailedToTheRequesterAndAWorkNoteToNobody() throws Exception {
+        String number = body(postAs("rita", "/api/v1/incidents", Map.of("title", "VPN drops"))
+                .andExpect(status().isCreated())).get("number").asText();
+        postAs("alice", "/api/v1/incidents/" + number + "/assign", Map.of("assignmentGroup", "service-desk",
+                "assignee", "alice")).andExpect(status().isOk());
+        postAs("alice", "/api/v1/incidents/" + number + "/work-notes", Map.of("text", "gateway 10.0.4.17 flaps"))
+                .andExpect(status().isCreated());
+        assertThat(outbox.forTicket(number)).extracting(OutboxEvent::type).doesNotContain("CommentAdded");
+
+        postAs("alice", "/api/v1/incidents/" + number + "/comments", Map.of("text", "A fix is on its way"))
+                .andExpect(status().isCreated());
+        assertThat(notifications.plan(event(number, "CommentAdded"))).isEqualTo(1);
+        List<JsonNode> planned = planned(number);
+        assertThat(planned).extracting(n -> n.get("address").asText())
+                .as("the requester; not alice, who wrote it").containsExactly("rita@example.com");
+        assertThat(planned.get(0).get("subject").asText()).isEqualTo("[" + number + "] New comment: VPN drops");
+        assertThat(planned.get(0).get("text").asText()).contains("A fix is on its way").doesNotContain("10.0.4.17");
+    }
+
     private OutboxEvent event(String number, String type) {
         return outbox.forTicket(number).stream().filter(e -> e.type().equals(type)).findFirst().orElseThrow();
     }

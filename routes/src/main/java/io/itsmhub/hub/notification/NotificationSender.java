@@ -2,6 +2,7 @@ package io.itsmhub.hub.notification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.connectors.ConnectorException;
+import io.itsmhub.connectors.PlainText;
 import io.itsmhub.connectors.chat.ChatClient;
 import io.itsmhub.connectors.chat.ChatMessage;
 import io.itsmhub.connectors.mail.MailSender;
@@ -68,7 +69,9 @@ class NotificationSender {
                 if (client == null) {
                     return false;
                 }
-                client.send(n.address(), n.subject().length() + n.text().length() < 300 ? n.text() : n.subject() + " " + n.link());
+                String text = n.subject().length() + n.text().length() < 300 ? n.text() : n.subject() + " " + n.link();
+                // a ticket's text may carry addresses; a phone links them, so only the hub's own link stays one
+                client.send(n.address(), PlainText.withoutLinks(text, n.link()));
             }
             default -> {
                 ChatClient chat = chats.get(n.channel());
@@ -76,7 +79,8 @@ class NotificationSender {
                     return false;
                 }
                 String markdown = n.link() == null ? n.text() : n.text().replace(n.link(), "").strip(); // the robot adds the link
-                chat.post(new ChatMessage(n.subject(), markdown, n.link() == null ? null : URI.create(n.link())));
+                // the text is plain and carries a ticket's title and words: each robot escapes it for its dialect
+                chat.post(ChatMessage.plainText(n.subject(), markdown, n.link() == null ? null : URI.create(n.link())));
             }
         }
         return true;

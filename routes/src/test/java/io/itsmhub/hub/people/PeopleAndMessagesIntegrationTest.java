@@ -179,6 +179,27 @@ class PeopleAndMessagesIntegrationTest {
                 .anyMatch(m -> m.startsWith("dingtalk notify major-incident: sent to dingtalk"));
     }
 
+    /** A ticket's title reaches chat and SMS as typed: no link, mention or bold of its own; the hub's link stays one. */
+    @Test
+    void aHostileTitleArrivesInChatAndSmsAsLiteralText() throws Exception {
+        String title = "[click](http://evil.example) @all <!channel> **x**";
+        String number = call("admin", ADMIN_PASSWORD, HttpMethod.POST, "/api/v1/incidents", Map.of("title", title,
+                "impact", "HIGH", "urgency", "HIGH", "assignmentGroup", "itsm-agents", "assignee", "alice"), 201)
+                .get("number").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> peers.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).size() == 1);
+        String text = json.readTree(peers.findAll(postRequestedFor(urlPathEqualTo("/robot/send"))).get(0).getBodyAsString())
+                .get("markdown").get("text").asText();
+        assertThat(text).contains("\\[click\\]\\(http\\[:\\]//evil.example\\) @all \\<\\!channel\\> \\*\\*x\\*\\*")
+                .doesNotContain("[click](").doesNotContain("**x**").doesNotContain("<!channel>")
+                .endsWith("/t/" + number + ")").contains("[Details](http");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> sms("+41795550101").size() == 1);
+        String sms = json.readTree(sms("+41795550101").get(0).getBodyAsString()).get("message").asText();
+        assertThat(sms).contains("[click](http[:]//evil.example)").doesNotContain("http://evil")
+                .contains("://localhost:8080/t/" + number);
+    }
+
     @Test
     void anSmsGatewayThatIsDownIsRetriedAndParkedAndHoldsUpNothingElse() {
         peers.stubFor(post(urlPathEqualTo("/sms/send")).willReturn(aResponse().withStatus(503)));

@@ -110,6 +110,14 @@ class IncidentActions {
                 () -> incidents.comment(number, forms.checked(new Comment(given(text))).text()));
     }
 
+    /** A work note: staff only, as in the API; the requester's pages and mails never show it. */
+    @PostMapping("/work-note")
+    @PreAuthorize(Roles.STAFF)
+    String workNote(@PathVariable String number, @RequestParam(required = false) String text, RedirectAttributes flash) {
+        return ConsoleActions.perform(flash, back(number), texts.get("agent.done.workNoted", number),
+                () -> incidents.workNote(number, forms.checked(new Comment(given(text))).text()));
+    }
+
     private static String back(String number) {
         return "/agent/incidents/" + UriUtils.encodePathSegment(number, StandardCharsets.UTF_8);
     }

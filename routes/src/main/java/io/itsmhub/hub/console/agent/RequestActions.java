@@ -84,6 +84,14 @@ class RequestActions {
                 () -> requests.comment(number, forms.checked(new Comment(given(text))).text()));
     }
 
+    /** A work note: staff only, as in the API; the requester's pages and mails never show it. */
+    @PostMapping("/work-note")
+    @PreAuthorize(Roles.STAFF)
+    String workNote(@PathVariable String number, @RequestParam(required = false) String text, RedirectAttributes flash) {
+        return ConsoleActions.perform(flash, back(number), texts.get("agent.done.workNoted", number),
+                () -> requests.workNote(number, forms.checked(new Comment(given(text))).text()));
+    }
+
     @PostMapping("/fulfilment/retry")
     @PreAuthorize(Roles.AGENT)
     String retry(@PathVariable String number, RedirectAttributes flash) {

@@ -210,6 +210,44 @@ class AgentConsoleBrowserTest extends BrowserTestSupport {
     }
 
     /**
+     * The agent keeps a comment for the requester and a work note for staff apart: the agent's page marks the work
+     * note, the requester's portal page (opened from the ticket's mailed link) shows the comment and not the note.
+     */
+    @Test
+    void aWorkNoteShowsOnTheAgentsPageAndNeverOnTheRequestersPortalPage() throws Exception {
+        String number = api("rita", "POST", "/api/v1/requests", Map.of("catalogItem", "access-request",
+                "values", Map.of("group", "finance-share", "justification", "quarterly audit " + unique())))
+                .path("number").asText();
+
+        browser.login("alice", PASSWORD);
+        browser.go("/agent/requests/" + number);
+        browser.type(By.id("comment-text"), "Your access is being prepared");
+        browser.click(By.id("add-comment"));
+        awaitText(By.cssSelector(".flash.notice"), "Comment added to " + number + ".");
+        browser.type(By.id("comment-text"), "share owner is on leave, ask deputy at 10.20.0.5");
+        browser.click(By.id("add-work-note"));
+        awaitText(By.cssSelector(".flash.notice"), "Work note added to " + number + ".");
+        WebElement note = browser.find(By.cssSelector("#journal ul.journal > li[data-visibility=internal]"));
+        assertThat(note.getText()).contains("Work note").contains("share owner is on leave, ask deputy at 10.20.0.5");
+        assertThat(journalLines()).anyMatch(l -> l.endsWith("Comment: Your access is being prepared") && !l.contains("Work note"));
+        browser.screenshot("agent-work-note");
+        browser.click(By.cssSelector(".lang a[lang=zh-CN]"));
+        assertThat(browser.find(By.cssSelector("#journal li[data-visibility=internal] .badge.work-note")).getText())
+                .isEqualTo("工作备注");
+        assertThat(browser.find(By.id("add-work-note")).getText()).isEqualTo("添加工作备注");
+        browser.click(By.cssSelector(".lang a[lang=en]"));
+
+        browser.login("rita", PASSWORD);
+        browser.go("/t/" + number);
+        assertThat(browser.path()).isEqualTo("/portal/requests/" + number);
+        browser.click(By.cssSelector("details.card summary"));
+        String portalJournal = browser.text(By.cssSelector("ul.journal"));
+        assertThat(portalJournal).contains("Your access is being prepared")
+                .doesNotContain("share owner is on leave").doesNotContain("10.20.0.5");
+        assertThat(browser.find(By.tagName("main")).getAttribute("textContent")).doesNotContain("10.20.0.5");
+    }
+
+    /**
      * No directory is configured in this hub, so the directory step of an access request fails for real and holds
      * the request: the agent sees the failed step and its error, and undoes and cancels it; the page follows the
      * undoing by itself until the request is cancelled.

@@ -1,0 +1,12 @@
+package io.itsmhub.core.ticket;
+
+/** What every ticket type tells the rest of the hub alike (through the outbox). Type = the record's simple name. */
+public final class TicketEvents {
+    private TicketEvents() { }
+
+    /**
+     * A public comment was added; notifications may mail it to the requester. A work note raises no event: it is
+     * for staff, and nothing the hub sends to a requester may carry it.
+     */
+    public record CommentAdded(String number, String actor, String text) { }
+}
