@@ -117,6 +117,8 @@ public class ImapMailbox implements Mailbox, AutoCloseable {
         headers.add(FetchProfile.Item.CONTENT_INFO);
         headers.add("In-Reply-To");
         headers.add("References");
+        headers.add("Authentication-Results");
+        headers.add("Delivered-To");
         folder.fetch(batch, headers);
         List<IncomingMail> mails = new ArrayList<>();
         for (Message message : batch) {
@@ -125,11 +127,26 @@ public class ImapMailbox implements Mailbox, AutoCloseable {
                 mails.add(reader.read(uid, message));
             } catch (MessageRemovedException gone) {
                 log.debug("Message UID {} was removed while being read", uid);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                if (MailFailures.dropped(e)) {
+                    throw e;
+                }
+                // One message the reader cannot take must not stop the ones behind it: it is handed on as unreadable.
+                log.warn("Message UID {} is unreadable: {}", uid, e.toString());
+                mails.add(IncomingMail.unreadable(uid, messageIdOf(message), "unreadable message: " + e.getMessage()));
             }
         }
         log.debug("Read {} of {} unprocessed message(s) in {} at {}", mails.size(), found.length, imap.folder(),
                 target);
         return mails;
+    }
+
+    private static String messageIdOf(Message message) {
+        try {
+            return message instanceof jakarta.mail.internet.MimeMessage mime ? mime.getMessageID() : null;
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
     }
 
     private void mark(IMAPFolder folder, List<Long> uids) throws MessagingException {

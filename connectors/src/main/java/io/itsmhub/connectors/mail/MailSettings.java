@@ -62,6 +62,38 @@ public record MailSettings(
         return imap.configured();
     }
 
+    /**
+     * The plus address of the hub's sender carrying {@code tag}, e.g. {@code itsm+tag@example.com} for
+     * {@code itsm@example.com}: mail servers (Postfix' recipient_delimiter, Exchange, Gmail) deliver it to the
+     * hub's own mailbox, and a reply shows the tag in its To.
+     */
+    public String replyAddress(String tag) {
+        if (isBlank(from)) {
+            throw new IllegalStateException("hub.mail.from is not set");
+        }
+        String address = fromAddress(from).getAddress();
+        int at = address.lastIndexOf('@');
+        return address.substring(0, at) + "+" + tag + address.substring(at);
+    }
+
+    /** The tag of the first of {@code recipients} that is a plus address of the hub's sender, or null. */
+    public String replyTag(java.util.List<String> recipients) {
+        if (isBlank(from) || recipients == null) {
+            return null;
+        }
+        String address = fromAddress(from).getAddress().toLowerCase(java.util.Locale.ROOT);
+        int at = address.lastIndexOf('@');
+        String prefix = address.substring(0, at) + "+";
+        String domain = address.substring(at);
+        for (String recipient : recipients) {
+            String r = recipient == null ? "" : recipient.toLowerCase(java.util.Locale.ROOT);
+            if (r.startsWith(prefix) && r.endsWith(domain) && r.length() > prefix.length() + domain.length()) {
+                return r.substring(prefix.length(), r.length() - domain.length());
+            }
+        }
+        return null;
+    }
+
     /** {@link #from} parsed; strict, so that a typo fails at start-up rather than at the first notification. */
     static InternetAddress fromAddress(String from) {
         try {

@@ -49,6 +49,7 @@ final class MessageReader {
 
     IncomingMail read(long uid, Message message) throws MessagingException, IOException {
         InternetAddress sender = sender(uid, message);
+        String defect = severalSenders(message) ? "several From addresses" : null;
         Body body = new Body();
         try {
             body.walk(message);
@@ -59,6 +60,7 @@ final class MessageReader {
             // One malformed message must not block the mailbox: it goes on with what could be read.
             log.warn("Message UID {} has an unreadable MIME structure ({}); reading its headers only", uid,
                     e.toString());
+            defect = "unreadable MIME structure: " + e.getMessage();
         }
         // Mail has CRLF line ends on the wire; the rest of the hub writes \n.
         String text = body.plain != null ? CR_LF.matcher(body.plain).replaceAll("\n")
@@ -70,7 +72,58 @@ final class MessageReader {
         return new IncomingMail(uid, firstId(messageId == null ? null : new String[] {messageId}),
                 sender == null ? null : sender.getAddress().toLowerCase(Locale.ROOT),
                 sender == null ? null : sender.getPersonal(), message.getSubject(), text,
-                firstId(inReplyTo), ids(references), sentAt(message), body.attachments);
+                firstId(inReplyTo), ids(references), sentAt(message), body.attachments, recipients(message),
+                headers(message, "Authentication-Results"), headerDigest(message), defect);
+    }
+
+    private static boolean severalSenders(Message message) {
+        try {
+            Address[] from = message.getFrom();
+            return from != null && from.length > 1;
+        } catch (MessagingException e) {
+            return false; // unreadable: sender() already made it null
+        }
+    }
+
+    /** Where the message was sent: To and Cc as written, Delivered-To and X-Original-To as the server delivered it. */
+    private static List<String> recipients(Message message) throws MessagingException {
+        List<String> found = new ArrayList<>();
+        for (String name : List.of("To", "Cc", "Delivered-To", "X-Original-To")) {
+            for (String value : headers(message, name)) {
+                try {
+                    for (InternetAddress address : InternetAddress.parseHeader(value, false)) {
+                        if (address.getAddress() != null) {
+                            found.add(address.getAddress().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                } catch (AddressException e) {
+                    log.debug("Unreadable {} header: {}", name, e.getMessage());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<String> headers(Message message, String name) throws MessagingException {
+        String[] values = message.getHeader(name);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    /** All header lines hashed: the same message read twice (or by two hubs) gives the same digest. */
+    private static String headerDigest(Message message) throws MessagingException {
+        if (!(message instanceof MimeMessage mime)) {
+            return null;
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (Enumeration<String> lines = mime.getAllHeaderLines(); lines.hasMoreElements(); ) {
+                sha.update(lines.nextElement().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
     }
 
     private static InternetAddress sender(long uid, Message message) throws MessagingException {

@@ -24,7 +24,12 @@ class InboundMail {
     @Column(name = "message_id", length = 500)
     private String messageId;
 
-    @Column(nullable = false, length = 300)
+    /** The Message-ID, or a hash when there is none or it is too long: unique, so that two hubs take a mail once. */
+    @Column(name = "mail_key", nullable = false, length = 600)
+    private String mailKey;
+
+    /** Null when the mail had no readable From. */
+    @Column(length = 300)
     private String sender;
 
     @Column(length = 1000)
@@ -48,14 +53,15 @@ class InboundMail {
 
     protected InboundMail() { }
 
-    InboundMail(MailIn mail, Status status, String ticket, String reason, Instant now) {
+    InboundMail(MailIn mail, String mailKey, Status status, String ticket, String reason, Instant now) {
+        this.mailKey = mailKey;
         this.messageId = cut(mail.messageId(), 500);
         this.sender = cut(mail.from(), 300);
         this.subject = cut(mail.subject(), 1000);
         this.body = cut(mail.text(), 100000);
         this.status = status;
         this.ticket = ticket;
-        this.reason = reason;
+        this.reason = cut(reason, 500);
         this.receivedAt = now;
     }
 

@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface InboundMailRepository extends JpaRepository<InboundMail, Long> {
 
-    boolean existsByMessageId(String messageId);
+    boolean existsByMailKey(String mailKey);
 
     List<InboundMail> findTop100ByStatusOrderByIdDesc(InboundMail.Status status);
 }

@@ -6,13 +6,18 @@ import io.itsmhub.connectors.PlainText;
 import io.itsmhub.connectors.chat.ChatClient;
 import io.itsmhub.connectors.chat.ChatMessage;
 import io.itsmhub.connectors.mail.MailSender;
+import io.itsmhub.connectors.mail.MailSettings;
 import io.itsmhub.connectors.mail.OutgoingMail;
+import io.itsmhub.core.inbox.ReplyTokens;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import io.itsmhub.connectors.sms.SmsClient;
 import io.itsmhub.core.notification.NotificationEvents.NotificationRequested;
 import io.itsmhub.core.notification.Notifications;
 import io.itsmhub.core.outbox.OutboxEvent;
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,9 +34,14 @@ class NotificationSender {
     private final ObjectProvider<SmsClient> sms;
     private final Map<String, ChatClient> chats;
     private final ObjectMapper json;
+    private final MailSettings mailSettings;
+    private final ReplyTokens replyTokens;
 
     NotificationSender(Notifications notifications, ObjectProvider<MailSender> mail, ObjectProvider<SmsClient> sms,
-                       ObjectProvider<ChatClient> chats, ObjectMapper json) {
+                       ObjectProvider<ChatClient> chats, ObjectMapper json, MailSettings mailSettings,
+                       ReplyTokens replyTokens) {
+        this.mailSettings = mailSettings;
+        this.replyTokens = replyTokens;
         this.notifications = notifications;
         this.mail = mail;
         this.sms = sms;
@@ -62,7 +72,7 @@ class NotificationSender {
                     return false;
                 }
                 sender.send(new OutgoingMail(List.of(n.address()), n.subject(), n.text(), n.html(), null,
-                        Map.of("X-ITSM-Ticket", n.ticket())));
+                        mailHeaders(n)));
             }
             case "sms" -> {
                 SmsClient client = sms.getIfAvailable();
@@ -84,6 +94,30 @@ class NotificationSender {
             }
         }
         return true;
+    }
+
+    /**
+     * The ticket, and a Reply-To with the reply token of this ticket and this recipient: a reply then comments as
+     * the recipient without the hub having to believe its From ({@code io.itsmhub.core.inbox.ReplyTokens}).
+     */
+    private Map<String, String> mailHeaders(NotificationRequested n) {
+        if (n.ticket() == null) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-ITSM-Ticket", n.ticket());
+        if (mailSettings.from() != null && !mailSettings.from().isBlank()) {
+            headers.put("Reply-To", mailSettings.replyAddress(replyTokens.issue(n.ticket(), bare(n.address()))));
+        }
+        return headers;
+    }
+
+    private static String bare(String address) {
+        try {
+            return new InternetAddress(address, false).getAddress();
+        } catch (AddressException e) {
+            return address; // the sender refuses it with a clear error
+        }
     }
 
     private static long millisSince(long nanos) {
