@@ -64,8 +64,31 @@ public final class OaSignature {
      */
     public boolean verify(String timestampHeader, String signatureHeader, String body, Instant now) {
         Objects.requireNonNull(now, "now");
-        if (timestampHeader == null || signatureHeader == null || body == null) {
-            log.debug("OA signature refused: header or body missing");
+        if (body == null) {
+            log.debug("OA signature refused: body missing");
+            return false;
+        }
+        if (!plausible(timestampHeader, signatureHeader, now)) {
+            return false;
+        }
+        String hex = signatureHeader.strip().substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+        // The header's own digits, not a re-formatted number: that is the text the sender signed.
+        boolean valid = MessageDigest.isEqual(mac(secret, timestampHeader.strip(), body), HexFormat.of().parseHex(hex));
+        if (!valid) {
+            log.debug("OA signature refused: signature does not match");
+        }
+        return valid;
+    }
+
+    /**
+     * Whether the headers alone could belong to a valid request: both present and well-formed, the timestamp within
+     * {@code maxSkew} of {@code now}. Lets a receiver refuse a request before reading its body; only {@link #verify}
+     * says it was signed with the secret. Never throws for bad input.
+     */
+    public boolean plausible(String timestampHeader, String signatureHeader, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (timestampHeader == null || signatureHeader == null) {
+            log.debug("OA signature refused: header missing");
             return false;
         }
         String timestamp = timestampHeader.strip();
@@ -83,17 +106,11 @@ public final class OaSignature {
             log.debug("OA signature refused: {} does not start with {}", SIGNATURE_HEADER, PREFIX);
             return false;
         }
-        String hex = signature.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
-        if (!HEX_SHA256.matcher(hex).matches()) {
+        if (!HEX_SHA256.matcher(signature.substring(PREFIX.length()).toLowerCase(Locale.ROOT)).matches()) {
             log.debug("OA signature refused: {} is not 64 hex digits", SIGNATURE_HEADER);
             return false;
         }
-        // The header's own digits, not a re-formatted number: that is the text the sender signed.
-        boolean valid = MessageDigest.isEqual(mac(secret, timestamp, body), HexFormat.of().parseHex(hex));
-        if (!valid) {
-            log.debug("OA signature refused: signature does not match");
-        }
-        return valid;
+        return true;
     }
 
     private static byte[] mac(String secret, String timestamp, String body) {

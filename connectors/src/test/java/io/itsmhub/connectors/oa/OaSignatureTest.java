@@ -98,6 +98,18 @@ class OaSignatureTest {
     }
 
     @Test
+    void tellsFromTheHeadersAloneWhetherARequestIsWorthReadingItsBody() {
+        String signature = OaSignature.sign(SECRET, T, BODY);
+
+        assertThat(SIGNATURE.plausible(Long.toString(T), signature, NOW)).isTrue();
+        assertThat(SIGNATURE.plausible(Long.toString(T), "sha256=" + "0".repeat(64), NOW)).as("well-formed, not checked").isTrue();
+        assertThat(SIGNATURE.plausible(null, signature, NOW)).as("no timestamp").isFalse();
+        assertThat(SIGNATURE.plausible(Long.toString(T), null, NOW)).as("no signature").isFalse();
+        assertThat(SIGNATURE.plausible(Long.toString(T - 301), signature, NOW)).as("stale").isFalse();
+        assertThat(SIGNATURE.plausible(Long.toString(T), "sha256=abc", NOW)).as("malformed").isFalse();
+    }
+
+    @Test
     void needsASecret() {
         assertThatIllegalArgumentException().isThrownBy(() -> new OaSignature(OaSettings.of(null, null)))
                 .withMessageContaining("hub.oa.secret");

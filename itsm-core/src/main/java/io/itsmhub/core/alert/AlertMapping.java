@@ -103,6 +103,9 @@ class AlertMapping {
 
     private String description(AlertNotification notification, AlertNotification.Alert alert, boolean ciUnknown) {
         StringBuilder text = new StringBuilder();
+        // first, so that the cut of a long description below never hides that something was cut
+        Optional.ofNullable(alert.annotations()).map(a -> a.get(AlertSanitizer.TRUNCATED_ANNOTATION))
+                .ifPresent(t -> text.append("Truncated by the hub: ").append(t).append("\n\n"));
         Optional.ofNullable(alert.annotations()).map(a -> a.get("description")).ifPresent(d -> text.append(d).append("\n\n"));
         text.append("Labels: ").append(canonical(alert.labels())).append('\n');
         if (alert.generatorURL() != null) {

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AlertService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlertService.class);
     static final String SYSTEM = "alertmanager";
     public static final String CLEARED_AT_SOURCE = "cleared-at-source";
     private static final int ATTEMPTS = 3;
@@ -66,22 +66,84 @@ public class AlertService {
     }
 
     /**
-     * Handles one delivery in one transaction: when this returns, everything it did is committed. Two deliveries
-     * racing on a new alert (an HA pair) collide on the unique identity; the loser runs again and finds the row.
+     * Handles one delivery, each alert in its own transaction: when this returns, everything it did is committed.
+     * An alert that cannot be stored (no labels, an unknown status, a failure of its own) is rejected, logged and
+     * named in the result; the other alerts of the notification are stored all the same. Only a failure a retry
+     * can cure (the database unreachable) is thrown, so that the sender sends the whole notification again (the
+     * alerts already stored are deduplicated then). Two deliveries racing on a new alert (an HA pair) collide on
+     * the unique identity; the loser runs again and finds the row.
      */
-    public IntakeResult receive(AlertNotification notification) {
-        validate(notification);
+    public IntakeResult receive(AlertNotification raw) {
+        validate(raw);
+        AlertNotification notification = sanitized(raw);
+        IntakeResult total = IntakeResult.EMPTY;
+        for (int i = 0; i < raw.alerts().size(); i++) {
+            total = total.plus(receiveOne(notification, raw.alerts().get(i), i));
+        }
+        count(total);
+        return total;
+    }
+
+    private IntakeResult receiveOne(AlertNotification notification, AlertNotification.Alert raw, int index) {
+        if (raw == null) {
+            return rejected(index, "alerts[" + index + "]", "not an alert object");
+        }
+        if (!("firing".equals(raw.status()) || "resolved".equals(raw.status()))) {
+            return rejected(index, "alerts[" + index + "].status", "must be firing or resolved, was "
+                    + AlertSanitizer.cut(String.valueOf(raw.status()), 40));
+        }
+        if (raw.labels() == null || raw.labels().isEmpty()) {
+            return rejected(index, "alerts[" + index + "].labels", "an alert has labels");
+        }
+        AlertNotification.Alert alert = AlertSanitizer.sanitize(raw);
+        // the whole fingerprint, not the stored cut: two long fingerprints with one prefix are two alerts
+        String identity = mapping.identity(notification, new AlertNotification.Alert(alert.status(), alert.labels(),
+                alert.annotations(), alert.startsAt(), alert.endsAt(), alert.generatorURL(),
+                AlertSanitizer.cut(raw.fingerprint(), Integer.MAX_VALUE)));
         for (int attempt = 1; ; attempt++) {
             try {
-                IntakeResult result = transactions.execute(status -> process(notification));
-                count(result);
-                return result;
+                return transactions.execute(status -> process(notification, identity, alert));
             } catch (DataIntegrityViolationException | ConcurrencyFailureException collision) {
                 if (attempt == ATTEMPTS) {
                     throw collision;
                 }
+            } catch (RuntimeException e) {
+                if (retryable(e)) {
+                    throw e;
+                }
+                log.warn("Alert {} of a notification not stored: {}", index, e.toString(), e);
+                return rejected(index, "alerts[" + index + "]", "not stored: " + AlertSanitizer.cut(e.getMessage(), 300));
             }
         }
+    }
+
+    private IntakeResult rejected(int index, String field, String reason) {
+        log.warn("Alertmanager alert rejected: {}: {}", field, reason);
+        meters.counter("hub.alerts.rejected").increment();
+        return IntakeResult.rejected(index, field, reason);
+    }
+
+    /** Failures a later delivery can cure: the database unreachable or busy, not this alert's content. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof org.springframework.dao.RecoverableDataAccessException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AlertNotification sanitized(AlertNotification n) {
+        return new AlertNotification(AlertSanitizer.cut(n.version(), 20), AlertSanitizer.cut(n.groupKey(), Integer.MAX_VALUE),
+                n.truncatedAlerts(), AlertSanitizer.cut(n.status(), 20), AlertSanitizer.cut(n.receiver(), 200),
+                n.groupLabels(), n.commonLabels() == null ? null : AlertSanitizer.sanitize(new AlertNotification.Alert(
+                        "firing", n.commonLabels(), null, null, null, null, null)).labels(),
+                n.commonAnnotations(), AlertSanitizer.cut(n.externalURL(), AlertSanitizer.MAX_URL), n.alerts());
     }
 
     @Transactional(readOnly = true)
@@ -137,20 +199,12 @@ public class AlertService {
                 .record(java.time.Duration.ofMillis(millis));
     }
 
-    private IntakeResult process(AlertNotification notification) {
-        IntakeResult total = IntakeResult.EMPTY;
-        for (AlertNotification.Alert alert : notification.alerts()) {
-            String identity = mapping.identity(notification, alert);
-            Optional<MonitoredAlert> known = alerts.lockByIdentity(identity);
-            IntakeResult one;
-            if (alert.firing()) {
-                one = known.map(row -> refired(row, notification, alert)).orElseGet(() -> opened(identity, notification, alert));
-            } else {
-                one = known.map(row -> cleared(row, notification, alert)).orElse(new IntakeResult(1, 0, 0, 0, 0, 1));
-            }
-            total = total.plus(one);
+    private IntakeResult process(AlertNotification notification, String identity, AlertNotification.Alert alert) {
+        Optional<MonitoredAlert> known = alerts.lockByIdentity(identity);
+        if (alert.firing()) {
+            return known.map(row -> refired(row, notification, alert)).orElseGet(() -> opened(identity, notification, alert));
         }
-        return total;
+        return known.map(row -> cleared(row, notification, alert)).orElse(new IntakeResult(1, 0, 0, 0, 0, 1));
     }
 
     private IntakeResult opened(String identity, AlertNotification notification, AlertNotification.Alert alert) {
@@ -176,7 +230,7 @@ public class AlertService {
         }
         if (incident.status().isOpen()) {
             if (annotationsChanged) {
-                journal.note(number, SYSTEM, "Alert updated: " + alert.annotations()); // labels and hosts: staff only
+                journal.note(number, SYSTEM, AlertSanitizer.cut("Alert updated: " + alert.annotations(), 10_000)); // hosts: staff only
             } else if (newEpisode) {
                 journal.note(number, SYSTEM, "Alert firing again");
             }
@@ -259,25 +313,15 @@ public class AlertService {
         return new Raised(number, ci.isEmpty());
     }
 
+    /** Only the shape of the whole notification is refused; a bad alert is rejected on its own. */
     private static void validate(AlertNotification notification) {
         if (notification == null || notification.alerts() == null || notification.alerts().isEmpty()) {
             throw InvalidInputException.of("alerts", "a notification carries at least one alert");
         }
-        List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < notification.alerts().size(); i++) {
-            AlertNotification.Alert alert = notification.alerts().get(i);
-            if (alert == null || !("firing".equals(alert.status()) || "resolved".equals(alert.status()))) {
-                errors.add(new InvalidInputException.FieldError("alerts[" + i + "].status", "must be firing or resolved"));
-            } else if (alert.labels() == null || alert.labels().isEmpty()) {
-                errors.add(new InvalidInputException.FieldError("alerts[" + i + "].labels", "an alert has labels"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
     }
 
     private void count(IntakeResult result) {
+        // rejected alerts are counted as they are rejected
         meters.counter("hub.alerts.received").increment(result.received());
         meters.counter("hub.alerts.deduplicated").increment(result.deduplicated());
         meters.counter("hub.alert.incidents", "outcome", "created").increment(result.created());

@@ -164,17 +164,55 @@ class AlertIntakeApiTest extends ApiTest {
     }
 
     @Test
-    void aNotificationWithoutAlertsOrWithABadAlertIsRefusedAndStoresNothing() {
+    void aNotificationWithoutAlertsIsRefusedButABadAlertKeepsNoOtherAlertOut() {
         assertThatThrownBy(() -> alerts.receive(new AlertNotification("4", "{}", 0, "firing", "hub", Map.of(), Map.of(),
                 Map.of(), null, List.of()))).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.errors().get(0).field()).isEqualTo("alerts"));
         String fp = "fp-" + uniqueHost();
         AlertNotification.Alert good = firing(fp, "warning", "x");
-        AlertNotification.Alert bad = new AlertNotification.Alert("pending", Map.of("alertname", "X"), Map.of(), null, null, null, "fp-bad");
-        assertThatThrownBy(() -> alerts.receive(notification(good, bad))).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.errors().get(0).field()).isEqualTo("alerts[1].status"));
-        assertThat(incidents.list(new io.itsmhub.core.incident.IncidentFilter(null, null, null, null, null, fp, null, null, null),
-                org.springframework.data.domain.Pageable.unpaged()).items()).isEmpty();
+        AlertNotification.Alert pending = new AlertNotification.Alert("pending", Map.of("alertname", "X"), Map.of(), null, null, null, "fp-bad");
+        AlertNotification.Alert unlabelled = new AlertNotification.Alert("firing", Map.of(), Map.of(), null, null, null, "fp-bad2");
+
+        IntakeResult result = alerts.receive(notification(pending, good, null, unlabelled));
+
+        assertThat(result.created()).isEqualTo(1);
+        assertThat(result.rejected()).isEqualTo(3);
+        assertThat(result.rejections()).extracting(IntakeResult.Rejection::field)
+                .containsExactly("alerts[0].status", "alerts[2]", "alerts[3].labels");
+        assertThat(incidentFor(fp).title()).isEqualTo("Disk almost full on x");
+    }
+
+    @Test
+    void overlongAndOddValuesAreStoredCutWithAMarkerAndNeverFailTheNotification() {
+        String fp = "fp-" + uniqueHost();
+        Map<String, String> labels = new java.util.HashMap<>();
+        labels.put("alertname", "Odd\u0000Alert");
+        labels.put("instance", "odd-" + fp);
+        for (int i = 0; i < 300; i++) {
+            labels.put("label" + i, "value-" + i);
+        }
+        labels.put("huge", "v".repeat(5000));
+        Map<String, String> annotations = Map.of("summary", "odd\u0007 alert " + fp, "description", "d".repeat(100_000));
+        AlertNotification.Alert odd = new AlertNotification.Alert("firing", labels, annotations,
+                Instant.parse("2026-01-01T00:00:00Z"), null, "http://prometheus:9090/graph?g0.expr=" + "x".repeat(5000), fp);
+        AlertNotification.Alert plain = firing("fp-plain-" + uniqueHost(), "warning", "y");
+
+        IntakeResult result = alerts.receive(notification(odd, plain));
+
+        assertThat(result.created()).isEqualTo(2);
+        assertThat(result.rejected()).isZero();
+        IncidentView incident = incidentFor(fp);
+        assertThat(incident.title()).isEqualTo("odd\uFFFD alert " + fp);
+        assertThat(incident.description()).contains("Truncated by the hub:", "labels left out", "generatorURL cut at 2000");
+        AlertView stored = alerts.forIncident(incident.number()).get(0);
+        assertThat(stored.labels()).hasSizeLessThanOrEqualTo(AlertSanitizer.MAX_LABELS)
+                .containsEntry("alertname", "Odd\uFFFDAlert").doesNotContainKey("huge");
+        assertThat(stored.annotations().get("description")).hasSize(AlertSanitizer.MAX_ANNOTATION_VALUE)
+                .endsWith(AlertSanitizer.MARKER);
+        assertThat(stored.annotations().get(AlertSanitizer.TRUNCATED_ANNOTATION)).contains("annotation description cut");
+
+        alerts.receive(notification(odd));
+        assertThat(alerts.forIncident(incident.number()).get(0).occurrences()).as("the same alert again").isEqualTo(2);
     }
 
     private IncidentView incidentFor(String fingerprint) {
@@ -192,9 +230,9 @@ class AlertIntakeApiTest extends ApiTest {
     }
 
     static AlertNotification notification(AlertNotification.Alert... alerts) {
-        return new AlertNotification("4", "{}:{alertname=\"DiskFull\"}", 0, alerts[0].status(), "hub",
+        return new AlertNotification("4", "{}:{alertname=\"DiskFull\"}", 0, "firing", "hub",
                 Map.of("alertname", "DiskFull"), Map.of("alertname", "DiskFull"), Map.of(), "http://alertmanager:9093",
-                List.of(alerts));
+                java.util.Arrays.asList(alerts));
     }
 
     static AlertNotification.Alert firing(String fingerprint, String severity, String instance) {

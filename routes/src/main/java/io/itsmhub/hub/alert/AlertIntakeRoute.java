@@ -2,6 +2,8 @@ package io.itsmhub.hub.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.core.alert.AlertNotification;
 import io.itsmhub.core.alert.AlertService;
@@ -10,18 +12,22 @@ import io.itsmhub.core.ticket.InvalidInputException;
 import io.itsmhub.hub.webhook.ProblemResponses;
 import io.itsmhub.hub.webhook.WebhookAuthenticator;
 import io.itsmhub.hub.webhook.WebhookUnauthorizedException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /webhooks/alertmanager}: authenticate → strip inbound headers → parse leniently → one core call
- * that commits → 200 with what it did. 400 only for input no retry can fix (Alertmanager does not retry 4xx);
- * any failure to store answers 503, which Alertmanager retries.
+ * per alert that commits → 200 with what it did, naming the alerts it rejected (unreadable, no labels) while it
+ * stored the others. 400 only for a whole payload no retry can fix (not JSON, no list of alerts; Alertmanager does not
+ * retry 4xx); a failure a retry can cure (the database down) answers 503, which Alertmanager retries.
  */
 @Component
 class AlertIntakeRoute extends RouteBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertIntakeRoute.class);
     static final String AUTHORIZATION = "hub.authorization";
 
     private final WebhookAuthenticator authenticator;
@@ -70,12 +76,43 @@ class AlertIntakeRoute extends RouteBuilder {
         if (body == null || body.isBlank()) {
             throw InvalidInputException.of("body", "a JSON body is required");
         }
+        JsonNode tree;
         try {
-            return lenient.readValue(body, AlertNotification.class);
+            tree = lenient.readTree(body);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line %d, column %d"
                     .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
             throw InvalidInputException.of("body", "not an Alertmanager notification: malformed JSON" + where);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw InvalidInputException.of("body", "not an Alertmanager notification: a JSON object is required");
+        }
+        JsonNode alerts = tree.path("alerts");
+        if (!alerts.isArray()) {
+            throw InvalidInputException.of("alerts", "a notification carries a list of alerts");
+        }
+        AlertNotification envelope;
+        try {
+            envelope = lenient.treeToValue(((ObjectNode) tree.deepCopy()).without("alerts"), AlertNotification.class);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of("body", "not an Alertmanager notification: " + e.getOriginalMessage());
+        }
+        // each alert on its own: one the hub cannot read is rejected by the core, the others are stored
+        List<AlertNotification.Alert> read = new ArrayList<>();
+        for (JsonNode alert : alerts) {
+            read.add(readAlert(alert));
+        }
+        return new AlertNotification(envelope.version(), envelope.groupKey(), envelope.truncatedAlerts(), envelope.status(),
+                envelope.receiver(), envelope.groupLabels(), envelope.commonLabels(), envelope.commonAnnotations(),
+                envelope.externalURL(), read);
+    }
+
+    private AlertNotification.Alert readAlert(JsonNode alert) {
+        try {
+            return alert.isObject() ? lenient.treeToValue(alert, AlertNotification.Alert.class) : null;
+        } catch (JsonProcessingException | IllegalArgumentException unreadable) {
+            LOG.warn("Alertmanager alert unreadable, rejected: {}", unreadable.getMessage());
+            return null;
         }
     }
 

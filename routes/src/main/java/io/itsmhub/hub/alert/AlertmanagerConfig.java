@@ -4,6 +4,7 @@ import io.itsmhub.connectors.alertmanager.AlertmanagerClient;
 import io.itsmhub.connectors.alertmanager.AlertmanagerSettings;
 import io.itsmhub.connectors.alertmanager.HttpAlertmanagerClient;
 import io.itsmhub.hub.webhook.WebhookAuthenticator;
+import io.itsmhub.hub.webhook.WebhookGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,5 +29,11 @@ class AlertmanagerConfig {
             log.warn("HUB_ALERTMANAGER_WEBHOOK_TOKEN is not set: POST /webhooks/alertmanager refuses every call (401)");
         }
         return authenticator;
+    }
+
+    /** The token is checked before the body is read. */
+    @Bean
+    WebhookGate alertmanagerWebhookGate(WebhookAuthenticator alertmanagerWebhookAuthenticator) {
+        return WebhookGate.token("/webhooks/alertmanager", alertmanagerWebhookAuthenticator);
     }
 }
