@@ -60,6 +60,14 @@ public class Journal {
         append(number, actor, JournalEntry.Kind.NOTE, null, null, null, text);
     }
 
+    /**
+     * A note of the hub about the requester's own ticket that the requester should read too (which approvals apply,
+     * their own rating): public. Nothing from an external system goes here.
+     */
+    public void publicNote(String number, String actor, String text) {
+        appendAs(number, actor, JournalEntry.Kind.NOTE, null, null, null, text, Visibility.PUBLIC);
+    }
+
     /** A person's work note: a note, internal like every note; named for what the API calls it. */
     public void workNote(String number, String actor, String text) {
         note(number, actor, text);
@@ -94,8 +102,13 @@ public class Journal {
 
     private void append(String number, String actor, JournalEntry.Kind kind, String field, String oldValue,
                         String newValue, String message) {
+        appendAs(number, actor, kind, field, oldValue, newValue, message, visibilityOf(kind));
+    }
+
+    private void appendAs(String number, String actor, JournalEntry.Kind kind, String field, String oldValue,
+                          String newValue, String message, Visibility visibility) {
         entries.save(new JournalEntry(number, clock.instant(), actor, kind, field, truncate(oldValue, 4000),
-                truncate(newValue, 4000), truncate(message, 10000), visibilityOf(kind)));
+                truncate(newValue, 4000), truncate(message, 10000), visibility));
     }
 
     private static String truncate(String value, int max) {

@@ -153,7 +153,7 @@ public class RequestService {
         for (int i = from; i < chain.size(); i++) {
             ApprovalStep step = chain.get(i);
             if (!step.appliesTo(request.getValues(), request.getCost())) {
-                journal.note(number, CurrentUser.SYSTEM, "Approval by " + step.title() + " does not apply to this request");
+                journal.publicNote(number, CurrentUser.SYSTEM, "Approval by " + step.title() + " does not apply to this request");
                 continue;
             }
             ApprovalRules.Routing routing = rules.approversFor(step, request, item);

@@ -82,7 +82,7 @@ public class SatisfactionService {
             // the same requester rating twice at the same moment (a double click): the other call won
             throw new ConflictException("Already rated", ticket.number() + " was rated a moment ago; a ticket is rated once");
         }
-        journal.note(ticket.number(), rater, "rated %d/5%s".formatted(score, text == null ? "" : ": " + text));
+        journal.publicNote(ticket.number(), rater, "rated %d/5%s".formatted(score, text == null ? "" : ": " + text));
         outbox.publish(ticket.number(), new TicketRated(ticket.number(), score, rater));
         return RatingView.of(rating);
     }

@@ -60,7 +60,7 @@ class IncidentApiTest extends ApiTest {
         assertThat(journal.findValuesAsText("kind")).contains("COMMENT", "FIELD_CHANGED");
         assertThat(outbox.forTicket(number)).extracting(OutboxEvent::type).containsExactly("IncidentCreated",
                 "IncidentAssigned", "IncidentTransitioned", "IncidentTransitioned", "IncidentTransitioned",
-                "IncidentResolved", "IncidentTransitioned", "IncidentResolved", "IncidentTransitioned");
+                "IncidentResolved", "IncidentTransitioned", "IncidentResolved", "CommentAdded", "IncidentTransitioned");
     }
 
     @Test

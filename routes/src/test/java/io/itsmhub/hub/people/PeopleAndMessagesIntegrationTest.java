@@ -69,6 +69,7 @@ class PeopleAndMessagesIntegrationTest {
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:people-messages;DB_CLOSE_DELAY=-1");
         registry.add("hub.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("hub.mail.trusted-authserv-ids", () -> "mx.example.com");
         registry.add("hub.demo.enabled", () -> "false");
         registry.add("hub.outbox.poll-interval", () -> "50");
         registry.add("hub.outbox.first-retry", () -> "PT0.2S");
@@ -214,22 +215,29 @@ class PeopleAndMessagesIntegrationTest {
     }
 
     @Test
-    void mailToTheHubOpensAnIncidentAndAReplyBecomesAComment() {
-        GreenMailUtil.sendTextEmail("hub@example.com", "alice@example.com", "Printer on floor 3 is on fire",
-                "Smoke everywhere.", mail.getSmtp().getServerSetup());
+    void mailToTheHubOpensAnIncidentAndAReplyBecomesAComment() throws Exception {
+        sendVouchedFor("alice@example.com", "Printer on floor 3 is on fire", "Smoke everywhere.");
         String number = await().atMost(Duration.ofSeconds(20)).until(() -> incidents.list(new io.itsmhub.core.incident.IncidentFilter(
                 null, null, null, null, "email", null, null, "alice", null), org.springframework.data.domain.Pageable.unpaged())
                 .items().stream().filter(i -> i.title().equals("Printer on floor 3 is on fire")).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow().number();
 
-        GreenMailUtil.sendTextEmail("hub@example.com", "alice@example.com", "Re: [" + number + "] Printer on floor 3 is on fire",
-                "Fire brigade is here.", mail.getSmtp().getServerSetup());
+        sendVouchedFor("alice@example.com", "Re: [" + number + "] Printer on floor 3 is on fire", "Fire brigade is here.");
         await().atMost(Duration.ofSeconds(20)).until(() -> journal(number).contains("By e-mail: Fire brigade is here."));
 
         GreenMailUtil.sendTextEmail("hub@example.com", "stranger@else.example", "Free money", "click",
                 mail.getSmtp().getServerSetup());
         await().atMost(Duration.ofSeconds(20)).until(() -> call("admin", ADMIN_PASSWORD, HttpMethod.GET, "/api/v1/inbox/review",
                 null, 200).toString().contains("unknown sender stranger@else.example"));
+    }
+
+    /** A mail whose From domain the hub's receiving server (a trusted authserv-id) saw pass DKIM. */
+    private void sendVouchedFor(String from, String subject, String text) throws Exception {
+        MimeMessage message = GreenMailUtil.createTextEmail("hub@example.com", from, subject, text,
+                mail.getSmtp().getServerSetup());
+        message.setHeader("Authentication-Results", "mx.example.com; dkim=pass header.d=example.com");
+        message.saveChanges();
+        GreenMailUtil.sendMimeMessage(message);
     }
 
     @Test
