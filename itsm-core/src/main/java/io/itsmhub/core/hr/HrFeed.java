@@ -13,16 +13,20 @@ import io.itsmhub.core.request.RequestForm;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.request.RequestView;
+import io.itsmhub.core.ticket.InvalidInputException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one HR record in one transaction. A joiner becomes a person and gets an access request per group of their
+ * Applies a batch of HR records in one transaction, all or nothing, each record once (see {@link AppliedRecords}). A joiner becomes a person and gets an access request per group of their
  * job role; a mover is updated and gets the requests of a new role; a leaver is deactivated, a revocation request is
  * raised, and their open incidents and requests go back to their group unassigned.
  */
@@ -30,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class HrFeed {
 
-    public record Applied(String username, HrRecord.Event event, List<String> requests, List<String> reassigned) { }
+    /** What a record did; {@code alreadyApplied} when it was applied before, with the requests it raised then. */
+    public record Applied(String username, HrRecord.Event event, List<String> requests, List<String> reassigned,
+                          boolean alreadyApplied) { }
 
     private static final String ACTOR = "hr";
 
@@ -39,8 +45,13 @@ public class HrFeed {
     private final IncidentService incidents;
     private final HrSettings settings;
     private final Journal journal;
+    private final AppliedRecords applied;
+    private final Validator validator;
 
-    HrFeed(PeopleService people, RequestService requests, IncidentService incidents, HrSettings settings, Journal journal) {
+    HrFeed(PeopleService people, RequestService requests, IncidentService incidents, HrSettings settings, Journal journal,
+           AppliedRecords applied, Validator validator) {
+        this.applied = applied;
+        this.validator = validator;
         this.people = people;
         this.requests = requests;
         this.incidents = incidents;
@@ -49,6 +60,52 @@ public class HrFeed {
     }
 
     public Applied apply(HrRecord record) {
+        return applyAll(List.of(record)).get(0);
+    }
+
+    /**
+     * Applies every record or none: a record that cannot be applied (a leaver nobody knows) fails the batch with its
+     * index in the field name ({@code [3].username}), and the records before it are rolled back with it.
+     */
+    public List<Applied> applyAll(List<HrRecord> records) {
+        check(records);
+        List<Applied> done = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            HrRecord record = records.get(i);
+            String key = AppliedRecords.key(record);
+            Optional<AppliedRecords.Earlier> earlier = applied.earlier(key);
+            if (earlier.isPresent()) {
+                done.add(new Applied(record.username(), record.event(), earlier.get().requests(), List.of(), true));
+                continue;
+            }
+            applied.mark(key, record);
+            try {
+                Applied outcome = applyOne(record);
+                applied.done(key, outcome.requests());
+                done.add(outcome);
+            } catch (InvalidInputException e) {
+                String at = "[" + i + "].";
+                throw new InvalidInputException(e.errors().stream()
+                        .map(f -> new InvalidInputException.FieldError(at + f.field(), f.message())).toList());
+            }
+        }
+        return done;
+    }
+
+    /** Every record is checked before any is applied, so that a batch with a bad line changes nothing. */
+    private void check(List<HrRecord> records) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            for (ConstraintViolation<HrRecord> v : validator.validate(records.get(i))) {
+                errors.add(new InvalidInputException.FieldError("[" + i + "]." + v.getPropertyPath(), v.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private Applied applyOne(HrRecord record) {
         return switch (record.event()) {
             case JOINER, MOVER -> joinOrMove(record);
             case LEAVER -> leave(record);
@@ -78,12 +135,12 @@ public class HrFeed {
                     Map.of("group", access, "justification", "HR " + record.event().name().toLowerCase() + ", job role "
                             + record.jobRole()), record.username())).number());
         }
-        return new Applied(record.username(), record.event(), raised, List.of());
+        return new Applied(record.username(), record.event(), raised, List.of(), false);
     }
 
     private Applied leave(HrRecord record) {
         Person leaver = people.find(record.username()).orElseThrow(() ->
-                io.itsmhub.core.ticket.InvalidInputException.of("username", "no user '" + record.username() + "'"));
+                InvalidInputException.of("username", "no user '" + record.username() + "'"));
         people.deactivate(leaver.getUsername());
         String forWhom = leaver.getManager() != null ? leaver.getManager() : null;
         String revoke = requests.submit(new RequestForm(settings.revokeItem(), "Revoke the access of leaver " + leaver.getUsername(),
@@ -101,6 +158,6 @@ public class HrFeed {
             journal.note(r.number(), ACTOR, leaver.getUsername() + " left: back to " + r.assignmentGroup());
             reassigned.add(r.number());
         }
-        return new Applied(leaver.getUsername(), record.event(), List.of(revoke), reassigned);
+        return new Applied(leaver.getUsername(), record.event(), List.of(revoke), reassigned, false);
     }
 }

@@ -275,6 +275,28 @@ class PeopleAndMessagesIntegrationTest {
     }
 
     @Test
+    void anHrBatchWithARecordThatCannotBeAppliedIsRefusedWholeAndNamesTheRecord() {
+        ResponseEntity<String> bad = webhook("""
+                [{"event":"JOINER","username":"batch.first","displayName":"First","manager":"mike"},
+                 {"event":"LEAVER","username":"nobody.known"}]""", "Bearer hr-token");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("[1].username");
+        assertThat(people.find("batch.first")).as("all or nothing: the joiner before it is not applied").isEmpty();
+    }
+
+    @Test
+    void anHrCsvWithABadLineIsMovedToFailedAndAppliesNoneOfItsLines() throws Exception {
+        java.nio.file.Files.writeString(HR_DROP.resolve("broken.csv"), """
+                event,username,displayName,email,phone,manager,jobRole,group
+                JOINER,csv.before,Csv Before,csv.before@example.com,,mike,,
+                LEAVER,csv.nobody,,,,,,
+                """);
+        await().atMost(Duration.ofSeconds(20)).until(() -> java.nio.file.Files.exists(HR_DROP.resolve(".failed/broken.csv")));
+        assertThat(people.find("csv.before")).isEmpty();
+        assertThat(HR_DROP.resolve(".done/broken.csv")).doesNotExist();
+    }
+
+    @Test
     void anHrCsvDroppedInTheFolderIsAppliedAndMovedAside() throws Exception {
         java.nio.file.Files.writeString(HR_DROP.resolve("export.csv"), """
                 event,username,displayName,email,phone,manager,jobRole,group
