@@ -186,6 +186,13 @@ public class AlertService {
         timed("expire-silence", "ok", millis);
     }
 
+    /** A call to Alertmanager was not made because the incident moved on since the event: the journal says why. */
+    @Transactional
+    public void callSkipped(String incidentNumber, String operation, String why) {
+        journal.note(incidentNumber, SYSTEM, operation + " skipped: " + why);
+        meters.counter("hub.alertmanager.silences", "outcome", "skipped").increment();
+    }
+
     /** A call to Alertmanager failed: the incident's journal shows it (the outbox retries or parks the event). */
     @Transactional
     public void callFailed(String incidentNumber, String operation, String error, long millis, int attempt) {

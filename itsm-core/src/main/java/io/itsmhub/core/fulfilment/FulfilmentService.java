@@ -54,7 +54,12 @@ public class FulfilmentService {
     public boolean start(String number) {
         RequestView request = requests.get(number);
         String plan = catalog.get(request.catalogItem()).fulfilment();
-        if (plan == null || fulfilments.existsById(number) || request.status() != RequestStatus.APPROVED) {
+        if (plan == null || fulfilments.existsById(number)) {
+            return false;
+        }
+        if (request.status() != RequestStatus.APPROVED) {
+            // a late or replayed approval event: the request moved on (cancelled, on hold) and must not be provisioned
+            journal.note(number, SYSTEM, "Fulfilment not started: the request is " + request.status() + " now");
             return false;
         }
         Instant now = clock.instant();

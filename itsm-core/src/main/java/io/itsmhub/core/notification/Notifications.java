@@ -1,7 +1,5 @@
 package io.itsmhub.core.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.core.change.ChangeService;
 import io.itsmhub.core.change.ChangeView;
 import io.itsmhub.core.incident.IncidentService;
@@ -10,13 +8,29 @@ import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.notification.NotificationEvents.NotificationRequested;
 import io.itsmhub.core.notification.NotificationSettings.Rule;
 import io.itsmhub.core.outbox.Outbox;
+import io.itsmhub.core.outbox.DeliveryEffects;
+import io.itsmhub.core.outbox.EventTypes;
 import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.alert.AlertEvents.IncidentFlapping;
+import io.itsmhub.core.change.ReleaseEvents.ChangeSuspected;
+import io.itsmhub.core.change.ReleaseEvents.ReleaseFinished;
+import io.itsmhub.core.change.RunKind;
+import io.itsmhub.core.fulfilment.FulfilmentEvents.FulfilmentFailed;
+import io.itsmhub.core.incident.IncidentEvents.IncidentAssigned;
+import io.itsmhub.core.incident.IncidentEvents.IncidentCreated;
+import io.itsmhub.core.incident.IncidentEvents.IncidentSlaBreached;
+import io.itsmhub.core.request.RequestEvents.RequestApprovalRequested;
+import io.itsmhub.core.request.RequestEvents.RequestApproved;
+import io.itsmhub.core.request.RequestEvents.RequestRejected;
+import io.itsmhub.core.request.RequestEvents.RequestSlaBreached;
+import io.itsmhub.core.request.RequestEvents.RequestTransitioned;
+import io.itsmhub.core.request.RequestStatus;
+import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestView;
 import io.itsmhub.core.ticket.Priority;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,9 +52,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     /** The ticket events planning listens to. */
-    public static final Set<String> TRIGGERS = Set.of("IncidentCreated", "IncidentAssigned", "IncidentFlapping",
-            "RequestApprovalRequested", "RequestApproved", "RequestRejected", "RequestTransitioned", "ReleaseFinished",
-            "ChangeSuspected", "IncidentSlaBreached", "RequestSlaBreached", "FulfilmentFailed", "CommentAdded");
+    public static final Set<Class<? extends Record>> TRIGGERS = Set.of(IncidentCreated.class, IncidentAssigned.class,
+            IncidentFlapping.class, RequestApprovalRequested.class, RequestApproved.class, RequestRejected.class,
+            RequestTransitioned.class, ReleaseFinished.class, ChangeSuspected.class, IncidentSlaBreached.class,
+            RequestSlaBreached.class, FulfilmentFailed.class, CommentAdded.class);
     static final Set<String> CHAT = Set.of("dingtalk", "wecom", "slack");
 
     /** {@code author}: who wrote what the message carries; they are not told of their own words. */
@@ -64,11 +79,12 @@ public class Notifications {
     private final PeopleService people;
     private final Outbox outbox;
     private final Journal journal;
-    private final ObjectMapper json;
+    private final EventTypes types;
+    private final DeliveryEffects effects;
     private final String publicUrl;
 
     Notifications(NotificationSettings settings, IncidentService incidents, RequestService requests,
-                  ChangeService changes, PeopleService people, Outbox outbox, Journal journal, ObjectMapper json,
+                  ChangeService changes, PeopleService people, Outbox outbox, Journal journal, EventTypes types, DeliveryEffects effects,
                   @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
         this.settings = settings;
         this.incidents = incidents;
@@ -77,14 +93,30 @@ public class Notifications {
         this.people = people;
         this.outbox = outbox;
         this.journal = journal;
-        this.json = json;
+        this.types = types;
+        this.effects = effects;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     /** Publishes one NotificationRequested per matching rule, channel and address; returns how many. */
-    public int plan(OutboxEvent event) throws IOException {
-        JsonNode payload = json.readTree(event.payload());
-        List<Context> contexts = contexts(event.type(), event.ticketNumber(), payload);
+    public int plan(OutboxEvent event) {
+        return plan(event.ticketNumber(), types.read(event));
+    }
+
+    /**
+     * Plans {@code event} once per {@code idempotencyKey}: a redelivery of the same event (its acknowledgement was
+     * lost) plans nothing again. Returns how many messages were planned.
+     */
+    public int plan(String ticketNumber, Record event, String idempotencyKey) {
+        if (!effects.firstTime(idempotencyKey)) {
+            return 0;
+        }
+        return plan(ticketNumber, event);
+    }
+
+    /** Publishes one NotificationRequested per matching rule, channel and address for {@code event}; returns how many. */
+    public int plan(String ticketNumber, Record event) {
+        List<Context> contexts = contexts(event, ticketNumber);
         Map<Delivery, NotificationRequested> planned = new LinkedHashMap<>();
         for (Context context : contexts) {
             for (Rule rule : settings.rules()) {
@@ -95,7 +127,7 @@ public class Notifications {
                     for (Delivery delivery : deliveries(channel, rule.recipients(), context)) {
                         NotificationTemplates.Message message = NotificationTemplates.render(context.event(),
                                 delivery.language(), context.values());
-                        planned.putIfAbsent(delivery, new NotificationRequested(event.ticketNumber(), context.event(),
+                        planned.putIfAbsent(delivery, new NotificationRequested(ticketNumber, context.event(),
                                 channel, delivery.address(), delivery.language(), message.subject(), message.text(),
                                 channel.equals("email") ? message.html() : null, context.values().get("link")));
                     }
@@ -120,66 +152,88 @@ public class Notifications {
         journal.note(n.ticket(), n.channel(), "Notification " + n.event() + " not sent: " + why);
     }
 
-    private List<Context> contexts(String type, String number, JsonNode payload) {
+    private List<Context> contexts(Record event, String number) {
         List<Context> found = new ArrayList<>();
-        switch (type) {
-            case "IncidentCreated" -> {
-                IncidentView i = incidents.get(number);
-                found.add(incident("incident-created", i, payload));
-                if (i.priority() == Priority.P1) {
-                    found.add(incident("major-incident", i, payload));
-                }
+        if (event instanceof IncidentCreated) {
+            IncidentView i = incidents.get(number);
+            found.add(incident("incident-created", i, Extra.NONE));
+            if (i.priority() == Priority.P1) {
+                found.add(incident("major-incident", i, Extra.NONE));
             }
-            case "IncidentAssigned" -> found.add(incident("incident-assigned", incidents.get(number), payload));
-            case "IncidentFlapping" -> found.add(incident("incident-flapping", incidents.get(number), payload));
-            case "IncidentSlaBreached" -> found.add(incident("sla-breached", incidents.get(number), payload));
-            case "RequestSlaBreached" -> found.add(request("sla-breached", requests.get(number), payload));
-            case "FulfilmentFailed" -> found.add(request("fulfilment-failed", requests.get(number), payload));
-            case "RequestApprovalRequested" -> found.add(request("approval-needed", requests.get(number), payload));
-            case "RequestApproved" -> found.add(request("request-approved", requests.get(number), payload));
-            case "RequestRejected" -> found.add(request("request-rejected", requests.get(number), payload));
-            case "RequestTransitioned" -> {
-                if ("FULFILLED".equals(payload.path("to").asText())) {
-                    found.add(request("request-fulfilled", requests.get(number), payload));
-                }
-            }
-            case "ReleaseFinished" -> {
-                if (!"SUCCESS".equals(payload.path("result").asText()) && "DEPLOY".equals(payload.path("kind").asText())) {
-                    found.add(change("change-failed", changes.get(number), payload));
-                }
-            }
-            case "ChangeSuspected" -> found.add(change("change-suspected", changes.get(number), payload));
-            case "CommentAdded" -> commented(number, payload).ifPresent(found::add);
-            default -> { }
+        } else if (event instanceof IncidentAssigned) {
+            found.add(incident("incident-assigned", incidents.get(number), Extra.NONE));
+        } else if (event instanceof IncidentFlapping flapping) {
+            found.add(incident("incident-flapping", incidents.get(number), Extra.of("changes", String.valueOf(flapping.changes()))));
+        } else if (event instanceof IncidentSlaBreached breached) {
+            found.add(incident("sla-breached", incidents.get(number), Extra.of("target", breached.target())));
+        } else if (event instanceof RequestSlaBreached) {
+            found.add(request("sla-breached", requests.get(number), Extra.NONE, List.of()));
+        } else if (event instanceof FulfilmentFailed failed) {
+            found.add(request("fulfilment-failed", requests.get(number), Extra.of("error", failed.error()), List.of()));
+        } else if (event instanceof RequestApprovalRequested asked) {
+            found.add(request("approval-needed", requests.get(number), Extra.NONE, asked.approvers()));
+        } else if (event instanceof RequestApproved approved) {
+            found.add(request("request-approved", requests.get(number), Extra.of("actor", approved.approver()), List.of()));
+        } else if (event instanceof RequestRejected rejected) {
+            found.add(request("request-rejected", requests.get(number), Extra.of("actor", rejected.approver()), List.of()));
+        } else if (event instanceof RequestTransitioned moved && moved.to() == RequestStatus.FULFILLED) {
+            found.add(request("request-fulfilled", requests.get(number), Extra.of("actor", moved.actor()), List.of()));
+        } else if (event instanceof ReleaseFinished finished && !"SUCCESS".equals(finished.result())
+                && finished.kind() == RunKind.DEPLOY) {
+            found.add(change("change-failed", changes.get(number),
+                    Extra.of("result", finished.result(), "incident", finished.incident())));
+        } else if (event instanceof ChangeSuspected suspected) {
+            found.add(change("change-suspected", changes.get(number),
+                    Extra.of("incident", suspected.incident(), "ci", suspected.ci())));
+        } else if (event instanceof CommentAdded comment) {
+            commented(number, comment).ifPresent(found::add);
         }
         return found;
+    }
+
+    /** What an event adds to a message's values besides the ticket's own (all strings, none null). */
+    private record Extra(Map<String, String> values) {
+        static final Extra NONE = new Extra(Map.of());
+
+        static Extra of(String... keysAndValues) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                values.put(keysAndValues[i], nullToEmpty(keysAndValues[i + 1]));
+            }
+            return new Extra(values);
+        }
+
+        String get(String key) {
+            return values.getOrDefault(key, "");
+        }
     }
 
     /**
      * A public comment on an incident or a request, for its requester (and its agents). Only public comments raise
      * the event, so a work note never reaches a requester's mailbox.
      */
-    private Optional<Context> commented(String number, JsonNode payload) {
+    private Optional<Context> commented(String number, CommentAdded comment) {
+        Extra extra = Extra.of("actor", comment.actor(), "comment", comment.text());
         Context context;
         if (number.startsWith("INC-")) {
-            context = incident("comment-added", incidents.get(number), payload);
+            context = incident("comment-added", incidents.get(number), extra);
         } else if (number.startsWith("REQ-")) {
-            context = request("comment-added", requests.get(number), payload);
+            context = request("comment-added", requests.get(number), extra, List.of());
         } else {
             return Optional.empty(); // changes and problems have no requester to tell
         }
-        context.values().put("comment", payload.path("text").asText(""));
-        return Optional.of(context.by(payload.path("actor").asText(null)));
+        context.values().put("comment", extra.get("comment"));
+        return Optional.of(context.by(comment.actor()));
     }
 
-    private Context incident(String event, IncidentView i, JsonNode payload) {
-        Map<String, String> values = values(i.number(), i.title(), payload);
+    private Context incident(String event, IncidentView i, Extra extra) {
+        Map<String, String> values = values(i.number(), i.title(), extra);
         values.put("priority", i.priority().name());
         values.put("assignee", nullToEmpty(i.assignee()));
         values.put("group", nullToEmpty(i.assignmentGroup()));
         values.put("requester", nullToEmpty(i.caller()));
-        values.put("changes", payload.path("changes").asText(""));
-        values.put("target", payload.path("target").asText(""));
+        values.put("changes", extra.get("changes"));
+        values.put("target", extra.get("target"));
         Map<String, String> who = new HashMap<>();
         who.put("assignee", i.assignee());
         who.put("assignment-group", i.assignmentGroup());
@@ -187,31 +241,28 @@ public class Notifications {
         return new Context(event, i.priority(), values, who);
     }
 
-    private Context request(String event, RequestView r, JsonNode payload) {
-        Map<String, String> values = values(r.number(), r.title(), payload);
+    private Context request(String event, RequestView r, Extra extra, List<String> approvers) {
+        Map<String, String> values = values(r.number(), r.title(), extra);
         values.put("priority", r.priority() == null ? "" : r.priority().name());
         values.put("requester", r.requester());
         values.put("assignee", nullToEmpty(r.assignee()));
         values.put("group", nullToEmpty(r.assignmentGroup()));
-        values.put("actor", payload.path("approver").asText(payload.path("actor").asText("")));
         values.put("note", nullToEmpty(r.closeNote()));
-        values.put("error", payload.path("error").asText(""));
+        values.put("error", extra.get("error"));
         Map<String, String> who = new HashMap<>();
         who.put("assignee", r.assignee());
         who.put("assignment-group", r.assignmentGroup());
         who.put("requester", r.requester());
-        List<String> approvers = new ArrayList<>();
-        payload.path("approvers").forEach(a -> approvers.add(a.asText()));
         who.put("approver", approvers.isEmpty() ? people.find(r.requester()).map(Person::getManager).orElse(null)
                 : String.join(",", approvers));
         return new Context(event, r.priority(), values, who);
     }
 
-    private Context change(String event, ChangeView c, JsonNode payload) {
-        Map<String, String> values = values(c.number(), c.title(), payload);
-        values.put("result", payload.path("result").asText(""));
-        values.put("incident", payload.path("incident").asText(""));
-        values.put("ci", payload.path("ci").asText(""));
+    private Context change(String event, ChangeView c, Extra extra) {
+        Map<String, String> values = values(c.number(), c.title(), extra);
+        values.put("result", extra.get("result"));
+        values.put("incident", extra.get("incident"));
+        values.put("ci", extra.get("ci"));
         values.put("group", nullToEmpty(c.assignmentGroup()));
         values.put("assignee", nullToEmpty(c.assignee()));
         Map<String, String> who = new HashMap<>();
@@ -222,14 +273,14 @@ public class Notifications {
         return new Context(event, null, values, who);
     }
 
-    private Map<String, String> values(String number, String title, JsonNode payload) {
+    private Map<String, String> values(String number, String title, Extra extra) {
         Map<String, String> values = new HashMap<>();
         values.put("number", number);
         values.put("title", title);
         // the web console's ticket address: it opens the page that fits whoever clicks (the requester's progress
         // page, the agent's ticket view, the release view), after a login if needed
         values.put("link", publicUrl + "/t/" + number);
-        values.put("actor", payload.path("actor").asText(""));
+        values.put("actor", extra.get("actor"));
         return values;
     }
 

@@ -7,11 +7,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator's view of the outbox: what a ticket emitted, and the dead letters — events whose outbound call
- * kept failing (or was refused) and were parked — with replay.
+ * The operator's view of delivery: what a ticket emitted and who took it, and the dead letters — one subscriber's
+ * delivery of an event that kept failing (or was refused) and was parked — with replay of that delivery alone.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -25,27 +26,27 @@ class OutboxController {
 
     @GetMapping("/integrations/dead-letters")
     @PreAuthorize(Roles.ADMIN)
-    List<OutboxEvent> parked() {
-        return consumer.parked();
+    List<Publication> parked(@RequestParam(required = false) String subscriber) {
+        return consumer.parked(subscriber);
     }
 
     @PostMapping("/integrations/dead-letters/{id}/replay")
     @PreAuthorize(Roles.ADMIN)
-    OutboxEvent replay(@PathVariable String id) {
+    Publication replay(@PathVariable String id) {
         consumer.replay(id);
         return consumer.find(id);
     }
 
-    /** How many events wait for delivery and how many are parked. */
+    /** How many deliveries wait and how many are parked, in all and per subscriber. */
     @GetMapping("/integrations/backlog")
     @PreAuthorize(Roles.ADMIN)
-    java.util.Map<String, Long> backlog() {
+    OutboxConsumer.Backlog backlog() {
         return consumer.backlog();
     }
 
     @GetMapping(path = "/events", params = "ticket")
     @PreAuthorize(Roles.STAFF)
-    List<OutboxEvent> forTicket(@org.springframework.web.bind.annotation.RequestParam String ticket) {
+    List<OutboxEvent> forTicket(@RequestParam String ticket) {
         return consumer.forTicket(ticket);
     }
 }

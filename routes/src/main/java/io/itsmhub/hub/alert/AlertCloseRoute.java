@@ -1,7 +1,9 @@
 package io.itsmhub.hub.alert;
 
 import io.itsmhub.connectors.ConnectorException;
-import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.incident.IncidentEvents.IncidentResolved;
+import io.itsmhub.core.incident.IncidentEvents.IncidentTransitioned;
+import io.itsmhub.hub.outbox.Delivery;
 import io.itsmhub.hub.outbox.OutboxSubscriber;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Closes the loop at the source: an incident resolved by a person silences its alert in Alertmanager; a
- * reopened incident expires that silence. A transient failure is retried here a few times, then by the
+ * reopened incident expires that silence. The outbox delivers a ticket's events to this flow in order, so a reopen's
+ * expiry never overtakes the silence it undoes. A transient failure is retried here a few times, then by the
  * outbox with back-off, and finally parked in the dead letters for an operator.
  */
 @Component
@@ -22,8 +25,13 @@ class AlertCloseRoute extends RouteBuilder implements OutboxSubscriber {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of("IncidentResolved", "IncidentTransitioned");
+    public String subscriberName() {
+        return "alert-close";
+    }
+
+    @Override
+    public Set<Class<? extends Record>> events() {
+        return Set.of(IncidentResolved.class, IncidentTransitioned.class);
     }
 
     @Override
@@ -42,10 +50,10 @@ class AlertCloseRoute extends RouteBuilder implements OutboxSubscriber {
         from("direct:alert-close")
                 .routeId("alert-close")
                 .choice()
-                    .when(simple("${body.type} == 'IncidentResolved'"))
-                        .process(e -> silencer.silence(e.getMessage().getBody(OutboxEvent.class)))
-                    .otherwise()
-                        .process(e -> silencer.expire(e.getMessage().getBody(OutboxEvent.class)))
+                    .when(body().isInstanceOf(IncidentResolved.class))
+                        .process(e -> silencer.silence(e.getMessage().getBody(IncidentResolved.class), Delivery.of(e)))
+                    .when(body().isInstanceOf(IncidentTransitioned.class))
+                        .process(e -> silencer.expire(e.getMessage().getBody(IncidentTransitioned.class), Delivery.of(e)))
                 .end();
     }
 }

@@ -1,13 +1,14 @@
 package io.itsmhub.hub.alert;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.connectors.ConnectorException;
 import io.itsmhub.connectors.alertmanager.AlertmanagerClient;
 import io.itsmhub.core.alert.AlertService;
 import io.itsmhub.core.alert.AlertSettings;
-import io.itsmhub.core.outbox.OutboxEvent;
-import java.io.IOException;
+import io.itsmhub.core.incident.IncidentEvents.IncidentResolved;
+import io.itsmhub.core.incident.IncidentEvents.IncidentTransitioned;
+import io.itsmhub.core.incident.IncidentService;
+import io.itsmhub.core.incident.IncidentStatus;
+import io.itsmhub.hub.outbox.Delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -26,56 +27,62 @@ class AlertSilencer {
     private final AlertmanagerClient alertmanager;
     private final AlertService alerts;
     private final AlertSettings settings;
-    private final ObjectMapper json;
+    private final IncidentService incidents;
     private final Clock clock;
     private final String publicUrl;
 
-    AlertSilencer(AlertmanagerClient alertmanager, AlertService alerts, AlertSettings settings, ObjectMapper json,
+    AlertSilencer(AlertmanagerClient alertmanager, AlertService alerts, AlertSettings settings, IncidentService incidents,
                   Clock clock, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
         this.alertmanager = alertmanager;
         this.alerts = alerts;
         this.settings = settings;
-        this.json = json;
+        this.incidents = incidents;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
 
-    /** On IncidentResolved: silence the incident's firing alerts, unless they cleared by themselves. */
-    void silence(OutboxEvent event) throws IOException {
-        JsonNode payload = json.readTree(event.payload());
-        if (!"alertmanager".equals(payload.path("source").asText())
-                || AlertService.CLEARED_AT_SOURCE.equals(payload.path("resolutionCode").asText())) {
+    /**
+     * On IncidentResolved: silence the incident's firing alerts, unless they cleared by themselves — and unless the
+     * incident is no longer resolved (reopened since: a late or replayed delivery must not silence a live alert).
+     */
+    void silence(IncidentResolved resolved, Delivery delivery) {
+        if (!"alertmanager".equals(resolved.source()) || AlertService.CLEARED_AT_SOURCE.equals(resolved.resolutionCode())) {
             return;
         }
-        String number = event.ticketNumber();
+        String number = delivery.ticketNumber();
+        IncidentStatus now = incidents.get(number).status();
+        if (now != IncidentStatus.RESOLVED && now != IncidentStatus.CLOSED) {
+            alerts.callSkipped(number, "create-silence", "the incident is " + now + " now");
+            return;
+        }
         for (Map<String, String> matchers : alerts.silenceTargets(number)) {
-            Instant now = clock.instant();
+            Instant start = clock.instant();
             String comment = "Resolved in %s by %s: %s/api/v1/incidents/%s".formatted(number,
-                    payload.path("actor").asText("a person"), publicUrl, number);
+                    resolved.actor() == null ? "a person" : resolved.actor(), publicUrl, number);
             long started = System.nanoTime();
             try {
-                String id = alertmanager.createSilence(matchers, now, now.plus(settings.silenceDuration()), CREATED_BY, comment);
-                alerts.silenced(number, matchers, id, millisSince(started), event.attempts());
+                String id = alertmanager.createSilence(matchers, start, start.plus(settings.silenceDuration()), CREATED_BY, comment);
+                alerts.silenced(number, matchers, id, millisSince(started), delivery.attempt());
             } catch (ConnectorException e) {
-                alerts.callFailed(number, "create-silence", e.getMessage(), millisSince(started), event.attempts());
+                alerts.callFailed(number, "create-silence", e.getMessage(), millisSince(started), delivery.attempt());
                 throw e;
             }
         }
     }
 
     /** On a reopen: expire the silences the resolution set, so the alert is seen again. */
-    void expire(OutboxEvent event) throws IOException {
-        if (!"reopen".equals(json.readTree(event.payload()).path("action").asText())) {
+    void expire(IncidentTransitioned transitioned, Delivery delivery) {
+        if (!"reopen".equals(transitioned.action())) {
             return;
         }
-        String number = event.ticketNumber();
+        String number = delivery.ticketNumber();
         for (String silence : alerts.silencesOf(number)) {
             long started = System.nanoTime();
             try {
                 alertmanager.expireSilence(silence);
-                alerts.silenceExpired(number, silence, millisSince(started), event.attempts());
+                alerts.silenceExpired(number, silence, millisSince(started), delivery.attempt());
             } catch (ConnectorException e) {
-                alerts.callFailed(number, "expire-silence", e.getMessage(), millisSince(started), event.attempts());
+                alerts.callFailed(number, "expire-silence", e.getMessage(), millisSince(started), delivery.attempt());
                 throw e;
             }
         }

@@ -1,6 +1,7 @@
 package io.itsmhub.hub.directory;
 
 import io.itsmhub.core.people.DirectorySyncReport;
+import io.itsmhub.hub.leader.SingletonTimers;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
@@ -15,16 +16,19 @@ import org.springframework.stereotype.Component;
 class DirectorySyncRoute extends RouteBuilder {
 
     private final LdapDirectory directory;
+    private final SingletonTimers timers;
 
-    DirectorySyncRoute(LdapDirectory directory) {
+    DirectorySyncRoute(LdapDirectory directory, SingletonTimers timers) {
         this.directory = directory;
+        this.timers = timers;
     }
 
     @Override
     public void configure() {
         from("timer:directory-sync?period={{hub.ldap.sync-interval:1h}}&delay={{hub.ldap.sync-delay:10s}}")
                 .routeId("directory-sync")
-                .process(e -> e.getMessage().setBody(directory.syncNow("schedule")))
+                .process(e -> e.getMessage().setBody(timers.call("directory-sync", () -> directory.syncNow("schedule")).orElse(null)))
+                .filter(body().isNotNull())
                 .log("${body.summary()}");
     }
 }

@@ -2,7 +2,7 @@ package io.itsmhub.hub.fulfilment;
 
 import io.itsmhub.core.fulfilment.FulfilmentService;
 import io.itsmhub.core.fulfilment.StepOrder;
-import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.request.RequestEvents.RequestApproved;
 import io.itsmhub.hub.outbox.OutboxSubscriber;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +30,13 @@ class VmProvisioningRoute extends RouteBuilder implements OutboxSubscriber {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of("RequestApproved");
+    public String subscriberName() {
+        return "fulfilment-start";
+    }
+
+    @Override
+    public Set<Class<? extends Record>> events() {
+        return Set.of(RequestApproved.class);
     }
 
     @Override
@@ -44,7 +49,7 @@ class VmProvisioningRoute extends RouteBuilder implements OutboxSubscriber {
         ProducerTemplate workers = getContext().createProducerTemplate();
         from("direct:fulfilment-start")
                 .routeId("fulfilment-start")
-                .process(e -> fulfilments.start(e.getMessage().getBody(OutboxEvent.class).ticketNumber()));
+                .process(e -> fulfilments.start(e.getMessage().getBody(RequestApproved.class).number()));
 
         from("timer:fulfilment-claim?period={{hub.fulfilment.poll-interval:1s}}&delay=1s")
                 .routeId("fulfilment-claim")

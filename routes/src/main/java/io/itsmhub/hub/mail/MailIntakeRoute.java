@@ -1,6 +1,7 @@
 package io.itsmhub.hub.mail;
 
 import io.itsmhub.connectors.mail.ImapMailbox;
+import io.itsmhub.hub.leader.SingletonTimers;
 import io.itsmhub.connectors.mail.IncomingMail;
 import io.itsmhub.connectors.mail.MailSettings;
 import io.itsmhub.connectors.mail.Mailbox;
@@ -40,7 +41,10 @@ class MailIntakeRoute extends RouteBuilder implements AutoCloseable {
     private final MailSettings settings;
     private final SenderAuthentication authentication;
 
-    MailIntakeRoute(MailSettings settings, MailTrustSettings trust, MailIntake intake) {
+    private final SingletonTimers timers;
+
+    MailIntakeRoute(MailSettings settings, MailTrustSettings trust, MailIntake intake, SingletonTimers timers) {
+        this.timers = timers;
         this.mailbox = new ImapMailbox(settings);
         this.intake = intake;
         this.settings = settings;
@@ -51,7 +55,7 @@ class MailIntakeRoute extends RouteBuilder implements AutoCloseable {
     public void configure() {
         from("timer:mail-intake?period={{hub.mail.poll-interval:30s}}&delay=2s")
                 .routeId("mail-intake")
-                .process(e -> e.getMessage().setBody(pollOnce()))
+                .process(e -> e.getMessage().setBody(timers.call("mail-intake", this::pollOnce).orElse(0)))
                 .filter(simple("${body} > 0"))
                 .log("Took in ${body} mail(s)");
     }

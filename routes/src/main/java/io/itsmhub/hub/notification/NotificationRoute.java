@@ -1,36 +1,34 @@
 package io.itsmhub.hub.notification;
 
-import io.itsmhub.core.notification.Notifications;
-import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.notification.NotificationEvents.NotificationRequested;
+import io.itsmhub.hub.outbox.Delivery;
 import io.itsmhub.hub.outbox.OutboxSubscriber;
-import java.util.HashSet;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people. A ticket event is planned into one NotificationRequested per channel and address (a transaction
- * of its own, after the ticket's); each of those is sent by its channel. A channel that is down fails only its own
- * messages: the outbox retries them with back-off and parks them for replay, and no ticket waits for them.
+ * Sends each planned message (one NotificationRequested per channel and address) through its channel. A channel that
+ * is down fails only its own messages: the outbox retries them with back-off and parks them for replay, and no ticket
+ * or other message waits for them (messages are independent, so they are not held in ticket order).
  */
 @Component
 class NotificationRoute extends RouteBuilder implements OutboxSubscriber {
 
-    static final String REQUESTED = "NotificationRequested";
-
-    private final Notifications notifications;
     private final NotificationSender sender;
 
-    NotificationRoute(Notifications notifications, NotificationSender sender) {
-        this.notifications = notifications;
+    NotificationRoute(NotificationSender sender) {
         this.sender = sender;
     }
 
     @Override
-    public Set<String> eventTypes() {
-        Set<String> types = new HashSet<>(Notifications.TRIGGERS);
-        types.add(REQUESTED);
-        return types;
+    public String subscriberName() {
+        return "notification";
+    }
+
+    @Override
+    public Set<Class<? extends Record>> events() {
+        return Set.of(NotificationRequested.class);
     }
 
     @Override
@@ -39,14 +37,14 @@ class NotificationRoute extends RouteBuilder implements OutboxSubscriber {
     }
 
     @Override
+    public boolean orderedPerTicket() {
+        return false;
+    }
+
+    @Override
     public void configure() {
         from("direct:notification")
                 .routeId("notification")
-                .choice()
-                    .when(simple("${body.type} == '" + REQUESTED + "'"))
-                        .process(e -> sender.send(e.getMessage().getBody(OutboxEvent.class)))
-                    .otherwise()
-                        .process(e -> notifications.plan(e.getMessage().getBody(OutboxEvent.class)))
-                .end();
+                .process(e -> sender.send(e.getMessage().getBody(NotificationRequested.class), Delivery.of(e)));
     }
 }

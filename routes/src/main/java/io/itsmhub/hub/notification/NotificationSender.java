@@ -1,6 +1,5 @@
 package io.itsmhub.hub.notification;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.connectors.ConnectorException;
 import io.itsmhub.connectors.PlainText;
 import io.itsmhub.connectors.chat.ChatClient;
@@ -14,8 +13,8 @@ import jakarta.mail.internet.InternetAddress;
 import io.itsmhub.connectors.sms.SmsClient;
 import io.itsmhub.core.notification.NotificationEvents.NotificationRequested;
 import io.itsmhub.core.notification.Notifications;
-import io.itsmhub.core.outbox.OutboxEvent;
-import java.io.IOException;
+import io.itsmhub.core.outbox.DeliveryEffects;
+import io.itsmhub.hub.outbox.Delivery;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +32,12 @@ class NotificationSender {
     private final ObjectProvider<MailSender> mail;
     private final ObjectProvider<SmsClient> sms;
     private final Map<String, ChatClient> chats;
-    private final ObjectMapper json;
+    private final DeliveryEffects effects;
     private final MailSettings mailSettings;
     private final ReplyTokens replyTokens;
 
     NotificationSender(Notifications notifications, ObjectProvider<MailSender> mail, ObjectProvider<SmsClient> sms,
-                       ObjectProvider<ChatClient> chats, ObjectMapper json, MailSettings mailSettings,
+                       ObjectProvider<ChatClient> chats, DeliveryEffects effects, MailSettings mailSettings,
                        ReplyTokens replyTokens) {
         this.mailSettings = mailSettings;
         this.replyTokens = replyTokens;
@@ -46,17 +45,25 @@ class NotificationSender {
         this.mail = mail;
         this.sms = sms;
         this.chats = chats.orderedStream().collect(Collectors.toMap(ChatClient::channel, Function.identity()));
-        this.json = json;
+        this.effects = effects;
     }
 
-    void send(OutboxEvent event) throws IOException {
-        NotificationRequested n = json.readValue(event.payload(), NotificationRequested.class);
-        int attempt = event.attempts();
+    /**
+     * Sends {@code n} once: a redelivery whose message already went out (the acknowledgement was lost, or the lease
+     * ran out while the channel was slow) finds the send recorded under the delivery's key and sends nothing.
+     */
+    void send(NotificationRequested n, Delivery delivery) {
+        String key = delivery.idempotencyKey("send");
+        if (effects.done(key).isPresent()) {
+            return;
+        }
+        int attempt = delivery.attempt();
         long started = System.nanoTime();
         try {
             if (!deliver(n)) {
                 return; // the channel is not configured; warned once at start
             }
+            effects.record(key, n.channel());
             notifications.sent(n, millisSince(started), attempt);
         } catch (ConnectorException e) {
             notifications.failed(n, e.getMessage(), millisSince(started), attempt);

@@ -6,7 +6,9 @@ import io.itsmhub.connectors.oa.OaClient;
 import io.itsmhub.connectors.oa.OaDecision;
 import io.itsmhub.connectors.oa.OaSettings;
 import io.itsmhub.connectors.oa.OaSignature;
-import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.outbox.DeliveryEffects;
+import io.itsmhub.core.request.RequestEvents.RequestApprovalRequested;
+import io.itsmhub.hub.outbox.Delivery;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import io.itsmhub.core.request.RequestService;
@@ -48,11 +50,11 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
     private final PeopleService people;
     private final ProblemResponses problems;
     private final Clock clock;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final DeliveryEffects effects;
     private final String publicUrl;
 
     OaApprovalRoute(OaSettings settings, OaApprovals approvals, RequestService requests, PeopleService people,
-                    ProblemResponses problems, Clock clock, com.fasterxml.jackson.databind.ObjectMapper json, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
+                    ProblemResponses problems, Clock clock, DeliveryEffects effects, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
         this.oa = new HttpOaClient(settings);
         this.signature = new OaSignature(settings);
         this.approvals = approvals;
@@ -60,13 +62,18 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
         this.people = people;
         this.problems = problems;
         this.clock = clock;
-        this.json = json;
+        this.effects = effects;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of("RequestApprovalRequested");
+    public String subscriberName() {
+        return "oa-submit";
+    }
+
+    @Override
+    public Set<Class<? extends Record>> events() {
+        return Set.of(RequestApprovalRequested.class);
     }
 
     @Override
@@ -87,7 +94,7 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
 
         from("direct:oa-submit")
                 .routeId("oa-submit")
-                .process(e -> submit(e.getMessage().getBody(OutboxEvent.class)));
+                .process(e -> submit(e.getMessage().getBody(RequestApprovalRequested.class), Delivery.of(e)));
 
         from("platform-http:/webhooks/oa?httpMethodRestrict=POST")
                 .routeId("oa-decision")
@@ -114,20 +121,28 @@ class OaApprovalRoute extends RouteBuilder implements OutboxSubscriber {
                 });
     }
 
-    /** Only steps of kind OA go to the OA system; the others are decided in the hub. */
-    private void submit(OutboxEvent event) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode payload = json.readTree(event.payload());
-        if (!"OA".equals(payload.path("kind").asText())) {
+    /**
+     * Only steps of kind OA go to the OA system, each once: a redelivery after the OA system answered (the
+     * acknowledgement was lost) finds the submission recorded under the delivery's key, and so does a later step's
+     * event, which has a key of its own.
+     */
+    private void submit(RequestApprovalRequested asked, Delivery delivery) {
+        if (!"OA".equals(asked.kind())) {
             return;
         }
-        RequestView request = requests.get(event.ticketNumber());
-        String approver = payload.path("approvers").path(0).asText(
-                people.find(request.requester()).map(Person::getManager).orElse(null));
+        String key = delivery.idempotencyKey("oa-submit");
+        if (effects.done(key).isPresent()) {
+            return;
+        }
+        RequestView request = requests.get(asked.number());
+        String approver = asked.approvers() == null || asked.approvers().isEmpty()
+                ? people.find(request.requester()).map(Person::getManager).orElse(null) : asked.approvers().get(0);
         long started = System.nanoTime();
         // a ConnectorException goes back to the outbox, which retries with back-off and parks it for an operator
         String id = oa.submit(new OaApprovalRequest(request.number(), request.number(), request.title(),
                 request.requester(), approver, request.catalogItem() + ": " + request.values(),
                 URI.create(publicUrl + "/api/v1/requests/" + request.number())));
-        approvals.delegated(request.number(), approver, id, (System.nanoTime() - started) / 1_000_000, event.attempts());
+        effects.record(key, id);
+        approvals.delegated(request.number(), approver, id, (System.nanoTime() - started) / 1_000_000, delivery.attempt());
     }
 }

@@ -6,16 +6,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Outbox backlog as gauges: {@code hub_outbox_pending} growing means the routes fall behind their events;
- * {@code hub_outbox_parked} above zero means dead letters wait for an operator. Read at each scrape, one count each.
+ * Delivery backlog as gauges: {@code hub_outbox_pending} growing means the routes fall behind their events;
+ * {@code hub_outbox_parked} above zero means dead letters wait for an operator. In all and per subscriber
+ * ({@code hub_outbox_subscriber_pending{subscriber}}, {@code hub_outbox_subscriber_parked{subscriber}}), each read at
+ * the scrape.
  */
 @Component
 class OutboxMetrics {
 
-    OutboxMetrics(OutboxConsumer outbox, MeterRegistry meters) {
+    OutboxMetrics(OutboxConsumer outbox, OutboxSubscriptions subscriptions, MeterRegistry meters) {
         Gauge.builder("hub.outbox.pending", outbox, o -> o.count("PENDING"))
-                .description("outbox events waiting for delivery").register(meters);
+                .description("deliveries waiting (all subscribers)").register(meters);
         Gauge.builder("hub.outbox.parked", outbox, o -> o.count("PARKED"))
-                .description("outbox events parked for an operator (dead letters)").register(meters);
+                .description("deliveries parked for an operator (dead letters, all subscribers)").register(meters);
+        for (String subscriber : subscriptions.subscribers().keySet()) {
+            Gauge.builder("hub.outbox.subscriber.pending", outbox, o -> o.backlog().subscribers().get(subscriber).get("PENDING"))
+                    .tag("subscriber", subscriber).description("deliveries waiting for this subscriber").register(meters);
+            Gauge.builder("hub.outbox.subscriber.parked", outbox, o -> o.backlog().subscribers().get(subscriber).get("PARKED"))
+                    .tag("subscriber", subscriber).description("this subscriber's dead letters").register(meters);
+        }
     }
 }

@@ -1,24 +1,33 @@
 package io.itsmhub.hub.outbox;
 
+import io.itsmhub.core.outbox.EventSubscriptions;
+import io.itsmhub.core.outbox.EventTypes;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Which endpoints take which event types, collected from every {@link OutboxSubscriber} bean. */
+/**
+ * Every {@link OutboxSubscriber} bean, registered with the core at start so that each event they take gets a
+ * publication per subscriber from then on. A subscriber naming a record that is not an event fails the start.
+ */
 @Component
 public class OutboxSubscriptions {
 
-    private final Map<String, List<String>> endpointsByType;
+    private final Map<String, OutboxSubscriber> byName;
 
-    public OutboxSubscriptions(List<OutboxSubscriber> subscribers) {
-        this.endpointsByType = subscribers.stream()
-                .flatMap(s -> s.eventTypes().stream().map(type -> Map.entry(type, s.endpointUri())))
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    public OutboxSubscriptions(List<OutboxSubscriber> subscribers, EventSubscriptions registry, EventTypes types) {
+        this.byName = subscribers.stream().collect(Collectors.toMap(OutboxSubscriber::subscriberName, Function.identity(),
+                (a, b) -> { throw new IllegalStateException("two outbox subscribers are named " + a.subscriberName()); }));
+        for (OutboxSubscriber subscriber : subscribers) {
+            List<String> names = subscriber.events().stream().map(EventTypes::nameOf).toList();
+            names.forEach(name -> types.type(name)); // fails for a record the core does not know as an event
+            registry.register(subscriber.subscriberName(), names);
+        }
     }
 
-    /** Comma-separated endpoints for {@code type}; empty when nobody listens (the event is simply acknowledged). */
-    public String endpointsFor(String type) {
-        return String.join(",", endpointsByType.getOrDefault(type, List.of()));
+    public Map<String, OutboxSubscriber> subscribers() {
+        return byName;
     }
 }

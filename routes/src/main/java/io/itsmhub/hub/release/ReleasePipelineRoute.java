@@ -1,8 +1,9 @@
 package io.itsmhub.hub.release;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.connectors.ConnectorException;
-import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.hub.leader.SingletonTimers;
+import io.itsmhub.core.change.ChangeEvents.ChangeScheduled;
+import io.itsmhub.core.change.ReleaseEvents.ReleaseRequested;
 import io.itsmhub.hub.outbox.OutboxSubscriber;
 import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,18 +21,23 @@ class ReleasePipelineRoute extends RouteBuilder implements OutboxSubscriber {
     private final ReleaseTrigger trigger;
     private final ReleaseFollower follower;
     private final ReleaseWindows windows;
-    private final ObjectMapper json;
+    private final SingletonTimers timers;
 
-    ReleasePipelineRoute(ReleaseTrigger trigger, ReleaseFollower follower, ReleaseWindows windows, ObjectMapper json) {
+    ReleasePipelineRoute(ReleaseTrigger trigger, ReleaseFollower follower, ReleaseWindows windows, SingletonTimers timers) {
+        this.timers = timers;
         this.trigger = trigger;
         this.follower = follower;
         this.windows = windows;
-        this.json = json;
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of("ChangeScheduled", "ReleaseRequested");
+    public String subscriberName() {
+        return "release-pipeline";
+    }
+
+    @Override
+    public Set<Class<? extends Record>> events() {
+        return Set.of(ChangeScheduled.class, ReleaseRequested.class);
     }
 
     @Override
@@ -49,19 +55,17 @@ class ReleasePipelineRoute extends RouteBuilder implements OutboxSubscriber {
         from("direct:release-pipeline")
                 .routeId("release-pipeline")
                 .choice()
-                    .when(simple("${body.type} == 'ReleaseRequested'"))
-                        .process(e -> trigger.trigger(runId(e.getMessage().getBody(OutboxEvent.class))))
+                    .when(body().isInstanceOf(ReleaseRequested.class))
+                        .process(e -> trigger.trigger(e.getMessage().getBody(ReleaseRequested.class).runId()))
                     .otherwise() // scheduled: if its window is open, start and hand it over now rather than one event later
                         .process(e -> windows.startDue().forEach(trigger::trigger))
                 .end();
 
         from("timer:release-follow?period={{hub.jenkins.poll-interval:2s}}&delay=1000")
                 .routeId("release-follow")
-                .process(e -> windows.startDue())
-                .process(e -> follower.pollAll());
-    }
-
-    private long runId(OutboxEvent event) throws java.io.IOException {
-        return json.readTree(event.payload()).path("runId").asLong();
+                .process(e -> timers.run("release-follow", () -> {
+                    windows.startDue();
+                    follower.pollAll();
+                }));
     }
 }

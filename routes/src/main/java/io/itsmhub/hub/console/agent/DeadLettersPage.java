@@ -9,12 +9,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /agent/dead-letters} (administrators): the outbox events whose outbound call kept failing or was refused,
- * parked for an operator, with the ticket, the attempts and the last error; Replay puts one back in line with fresh
- * attempts, exactly as {@code POST /api/v1/integrations/dead-letters/{id}/replay} does.
+ * {@code /agent/dead-letters} (administrators): the deliveries whose outbound call kept failing or was refused,
+ * parked for an operator, per subscriber (the flow that acts on the event), with the ticket, the attempts and the last
+ * error; Replay puts that one subscriber's delivery back in line with fresh attempts, exactly as {@code POST /api/v1/integrations/dead-letters/{id}/replay} does.
  */
 @Controller
 class DeadLettersPage {
@@ -29,8 +30,9 @@ class DeadLettersPage {
 
     @GetMapping("/agent/dead-letters")
     @PreAuthorize(Roles.ADMIN)
-    String deadLetters(Model model) {
-        model.addAttribute("letters", outbox.parked());
+    String deadLetters(@RequestParam(required = false) String subscriber, Model model) {
+        model.addAttribute("subscriber", subscriber);
+        model.addAttribute("letters", outbox.parked(subscriber));
         model.addAttribute("backlog", outbox.backlog());
         return "agent/dead-letters";
     }

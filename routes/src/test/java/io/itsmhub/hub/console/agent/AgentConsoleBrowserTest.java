@@ -14,7 +14,7 @@ import io.itsmhub.core.incident.IncidentFilter;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.outbox.OutboxConsumer;
-import io.itsmhub.core.outbox.OutboxEvent;
+import io.itsmhub.core.outbox.Publication;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.hub.console.BrowserTestSupport;
@@ -291,7 +291,7 @@ class AgentConsoleBrowserTest extends BrowserTestSupport {
         webhook(alertName, "firing");
         IncidentView raised = awaitIncident(alertName);
         api("alice", "POST", "/api/v1/incidents/" + raised.number() + "/resolve", Map.of("resolutionCode", "fixed"));
-        OutboxEvent parked = await().atMost(Duration.ofSeconds(20)).until(() -> parkedFor(raised.number()), Optional::isPresent).get();
+        Publication parked = await().atMost(Duration.ofSeconds(20)).until(() -> parkedFor(raised.number()), Optional::isPresent).get();
 
         browser.login("admin", ADMIN_PASSWORD);
         browser.click(By.cssSelector("[data-nav=dead-letters]"));
@@ -317,7 +317,7 @@ class AgentConsoleBrowserTest extends BrowserTestSupport {
                 .filter(i -> i.title().contains(titlePart)).findFirst(), Optional::isPresent).get();
     }
 
-    private Optional<OutboxEvent> parkedFor(String ticket) {
+    private Optional<Publication> parkedFor(String ticket) {
         return outbox.parked().stream().filter(e -> ticket.equals(e.ticketNumber())).findFirst();
     }
 

@@ -1,0 +1,10 @@
+package io.itsmhub.core.outbox;
+
+import java.time.Instant;
+
+/**
+ * One subscriber's delivery of one event, as the subscriber and an operator see it. {@code id} identifies this
+ * delivery: it is the idempotency key of the side effects the subscriber makes for it.
+ */
+public record Publication(String id, String eventId, String subscriber, String type, String ticketNumber,
+                          String payload, Instant createdAt, int attempts, String status, String lastError) { }
