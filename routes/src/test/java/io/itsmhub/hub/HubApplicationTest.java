@@ -25,6 +25,50 @@ class HubApplicationTest {
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
 
+    @Autowired io.itsmhub.hub.outbox.OutboxSubscriptions subscriptions;
+    @Autowired io.itsmhub.core.outbox.EventSubscriptions registry;
+    @Autowired io.itsmhub.core.outbox.EventTypes types;
+
+    /**
+     * The routes README's table says which flow takes which event. An event that loses a subscriber the table names
+     * (a record renamed, a subscription dropped) or a subscription the table does not name fails here.
+     */
+    @Test
+    void everyEventReachesTheSubscribersTheRoutesReadmeNamesAndNoOthers() throws Exception {
+        java.util.Map<String, java.util.Set<String>> documented = new java.util.TreeMap<>();
+        java.util.Set<String> optional = new java.util.HashSet<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("^\\| `(\\w+)` \\| (.+) \\|$");
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.matches()) {
+                java.util.Set<String> names = new java.util.TreeSet<>();
+                for (String cell : m.group(2).split(",")) {
+                    java.util.regex.Matcher name = java.util.regex.Pattern.compile("`([a-z-]+)`( \\(when .*\\))?").matcher(cell.strip());
+                    assertThat(name.lookingAt()).as("a subscriber cell: %s", cell).isTrue();
+                    names.add(name.group(1));
+                    if (name.group(2) != null) {
+                        optional.add(name.group(1));
+                    }
+                }
+                documented.put(m.group(1), names);
+            }
+        }
+        assertThat(documented).as("the table in routes/README.md").hasSizeGreaterThan(10);
+        for (var entry : documented.entrySet()) {
+            assertThat(types.exists(entry.getKey())).as("%s is an event of the hub", entry.getKey()).isTrue();
+            java.util.Set<String> expected = new java.util.TreeSet<>(entry.getValue());
+            expected.removeIf(s -> optional.contains(s) && !subscriptions.subscribers().containsKey(s));
+            assertThat(registry.subscribersOf(entry.getKey())).as("subscribers of %s", entry.getKey())
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+        for (var subscriber : subscriptions.subscribers().values()) {
+            for (Class<? extends Record> event : subscriber.events()) {
+                assertThat(documented).as("%s takes %s: the table must say so", subscriber.subscriberName(), event)
+                        .containsKey(io.itsmhub.core.outbox.EventTypes.nameOf(event));
+            }
+        }
+    }
+
     @Test
     void healthIsPublicAndUp() {
         ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
@@ -39,7 +83,8 @@ class HubApplicationTest {
                 .getForEntity("/actuator/prometheus", String.class);
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.getBody()).contains("http_server_requests_seconds", "jvm_memory_used_bytes", "hub_outbox_pending",
-                "hub_outbox_parked");
+                "hub_outbox_parked", "hub_outbox_subscriber_pending{subscriber=\"alert-close\"}",
+                "hub_outbox_subscriber_parked{subscriber=\"notification\"}");
     }
 
     @Test

@@ -52,6 +52,7 @@ class AlertCloseDeadLetterTest {
         JsonNode parked = await().atMost(Duration.ofSeconds(20)).until(this::deadLetters, list -> list.size() > 0).get(0);
         assertThat(parked.get("ticketNumber").asText()).isEqualTo(number);
         assertThat(parked.get("type").asText()).isEqualTo("IncidentResolved");
+        assertThat(parked.get("subscriber").asText()).as("the flow whose call failed").isEqualTo("alert-close");
         assertThat(parked.get("lastError").asText()).contains("alertmanager");
         List<String> failures = incidents.journal(number).stream().map(JournalEntryView::message)
                 .filter(m -> m != null && m.startsWith("alertmanager create-silence: failed")).toList();

@@ -52,6 +52,8 @@ class OaApprovalRouteTest {
         registry.add("hub.demo.enabled", () -> "true");
         registry.add("hub.demo.password", () -> DEMO_PASSWORD);
         registry.add("hub.outbox.poll-interval", () -> "50");
+        registry.add("hub.outbox.first-retry", () -> "PT0.2S");
+        registry.add("hub.outbox.max-retry", () -> "PT0.4S");
         registry.add("hub.oa.url", () -> oa.baseUrl() + "/approvals");
         registry.add("hub.oa.secret", () -> SECRET);
     }
@@ -63,6 +65,29 @@ class OaApprovalRouteTest {
 
     @Autowired TestRestTemplate http;
     @Autowired RequestService requests;
+    @Autowired io.itsmhub.core.outbox.OutboxConsumer outbox;
+
+    @Test
+    void whileTheOaSystemIsDownItsSubmissionIsRetriedAloneAndTheApproverIsToldOnce() {
+        var down = oa.stubFor(post(urlPathEqualTo("/approvals")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable()));
+        String number;
+        try {
+            number = order();
+            await().atMost(Duration.ofSeconds(15)).until(() -> oa.findAll(postRequestedFor(urlPathEqualTo("/approvals")))
+                    .stream().filter(r -> r.getBodyAsString().contains(number)).count() >= 3);
+        } finally {
+            oa.removeStub(down);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> requests.journal(number).stream()
+                .anyMatch(e -> e.message() != null && e.message().contains("OA-42")));
+        assertThat(outbox.forTicket(number)).filteredOn(e -> e.type().equals("NotificationRequested")
+                        && e.payload().contains("\"event\":\"approval-needed\""))
+                .as("planned once, however often the OA submission was retried").hasSize(1);
+        assertThat(outbox.forTicket(number)).filteredOn(e -> e.type().equals("RequestApprovalRequested")).singleElement()
+                .satisfies(e -> assertThat(e.deliveries()).extracting(d -> d.subscriber() + ":" + d.status())
+                        .contains("oa-submit:DONE", "notification-planning:DONE"));
+    }
 
     @Test
     void aRequestNeedingApprovalGoesToOaAndItsSignedDecisionIsTakenOnceAsTheApprover() {
