@@ -3,6 +3,7 @@ package io.itsmhub.core.outbox;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,18 @@ public class DeliverySignal {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final boolean wakeUp;
     private long generation;
 
+    /** {@code hub.outbox.wake-up=false} leaves delivery to the poll alone: the baseline of the latency benchmark. */
+    public DeliverySignal(@Value("${hub.outbox.wake-up:true}") boolean wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
     public void signal() {
+        if (!wakeUp) {
+            return;
+        }
         lock.lock();
         try {
             generation++;

@@ -44,6 +44,9 @@ class RequesterTriageApiTest extends ApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("assignmentGroup"));
         postAs("rita", "/api/v1/incidents", Map.of("title", title, "assignee", "alice"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("assignee"));
+        postAs("rita", "/api/v1/incidents", Map.of("title", title, "source", "alertmanager", "sourceRef", "fp-of-a-real-alert"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("source"))
+                .andExpect(jsonPath("$.errors[1].field").value("sourceRef"));
         assertThat(body(getAs("alice", "/api/v1/incidents?caller=rita&size=500")).get("items").findValuesAsText("title"))
                 .as("nothing written").doesNotContain(title);
     }

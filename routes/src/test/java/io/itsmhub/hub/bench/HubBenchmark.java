@@ -46,11 +46,11 @@ import java.util.function.LongFunction;
  */
 public final class HubBenchmark {
 
-    private static final String ADMIN_PASSWORD = "bench-admin-password";
-    private static final String WEBHOOK_TOKEN = "bench-webhook-token";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String WEBHOOK_TOKEN = "bench-webhook-token";
     private static final int OPEN_ALERTS = 200;
     private static final int BATCH = 50;
-    private static final String AUTH = "Basic " + Base64.getEncoder()
+    static final String AUTH = "Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     record Measurement(String database, String endpoint, long requests, long errors, double seconds, long[] latencies) {
@@ -158,11 +158,11 @@ public final class HubBenchmark {
         Files.createDirectories(doc.getParent());
         Files.writeString(doc, report(results, startup, loops, drained, clients, warmUp, measure)
                 + releaseReport(releases, directTriggers) + FulfilmentBenchmark.report(fulfilment)
-                + ConsoleBenchmark.report(consolePages));
+                + ConsoleBenchmark.report(consolePages) + DeliveryLatencyBenchmark.keptSections(doc));
         System.out.println("Wrote " + doc);
     }
 
-    private static void awaitHealthy(HttpClient http, String base, Process hub, Path log) throws Exception {
+    static void awaitHealthy(HttpClient http, String base, Process hub, Path log) throws Exception {
         Instant start = Instant.now();
         while (Duration.between(start, Instant.now()).toSeconds() < 120) {
             if (!hub.isAlive()) {
@@ -227,7 +227,7 @@ public final class HubBenchmark {
      * One Alertmanager notification (version 4, as Alertmanager sends it) carrying {@code count} alerts named
      * prefix+i; {@code first = -1} with one alert names it just prefix.
      */
-    private static HttpRequest webhook(String base, String prefix, long first, int count) {
+    static HttpRequest webhook(String base, String prefix, long first, int count) {
         StringBuilder alerts = new StringBuilder();
         for (long i = first; i < first + count; i++) {
             if (alerts.length() > 0) {
@@ -251,7 +251,7 @@ public final class HubBenchmark {
      * The monitoring loop's return path, end to end: an alert firing in a real Alertmanager and its incident in
      * the hub; a person resolves the incident; time until Alertmanager reports the alert suppressed.
      */
-    private static long[] loopLatency(HttpClient http, AlertmanagerClient am, String base, String prefix, int rounds)
+    static long[] loopLatency(HttpClient http, AlertmanagerClient am, String base, String prefix, int rounds)
             throws Exception {
         long[] latencies = new long[rounds];
         for (int i = 0; i < rounds; i++) {
@@ -288,7 +288,7 @@ public final class HubBenchmark {
      * The release loop's own overhead: a standard change (authorised on creation from a template) whose window is
      * open is scheduled; measured until its build request reaches the Jenkins simulator.
      */
-    private static long[] releaseLatency(HttpClient http, JenkinsSimulator jenkins, String base, String job, int rounds)
+    static long[] releaseLatency(HttpClient http, JenkinsSimulator jenkins, String base, String job, int rounds)
             throws Exception {
         SimulatedJob simulated = jenkins.job(job).parameters("ITSM_CHANGE", "ITSM_VERSION");
         String ci = field(send(http, post(base + "/api/v1/cis", "{\"name\":\"" + job.replace('/', '-')
@@ -344,7 +344,7 @@ public final class HubBenchmark {
         return latencies;
     }
 
-    private static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
+    static String send(HttpClient http, HttpRequest request, int expected) throws Exception {
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != expected) {
             throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
@@ -352,7 +352,7 @@ public final class HubBenchmark {
         return answer.body();
     }
 
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         return json.replaceAll("(?s).*?\"" + name + "\":\"([^\"]*)\".*", "$1");
     }
 
@@ -392,16 +392,16 @@ public final class HubBenchmark {
         }
     }
 
-    private static double percentile(long[] sorted, double p) {
+    static double percentile(long[] sorted, double p) {
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
         return sorted[Math.max(index, 0)] / 1_000_000.0;
     }
 
-    private static HttpRequest get(String url) {
+    static HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).timeout(Duration.ofSeconds(30)).GET().build();
     }
 
-    private static HttpRequest post(String url, String json) {
+    static HttpRequest post(String url, String json) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
@@ -460,7 +460,7 @@ public final class HubBenchmark {
         return md.toString();
     }
 
-    private static String machine() throws IOException {
+    static String machine() throws IOException {
         String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                 .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
         String mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
@@ -470,7 +470,7 @@ public final class HubBenchmark {
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
