@@ -7,6 +7,7 @@ import io.itsmhub.core.alert.AlertSettings;
 import io.itsmhub.core.incident.IncidentEvents.IncidentResolved;
 import io.itsmhub.core.incident.IncidentEvents.IncidentTransitioned;
 import io.itsmhub.core.incident.IncidentService;
+import io.itsmhub.core.outbox.DeliveryEffects;
 import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.hub.outbox.Delivery;
 import java.time.Clock;
@@ -28,15 +29,17 @@ class AlertSilencer {
     private final AlertService alerts;
     private final AlertSettings settings;
     private final IncidentService incidents;
+    private final DeliveryEffects effects;
     private final Clock clock;
     private final String publicUrl;
 
-    AlertSilencer(AlertmanagerClient alertmanager, AlertService alerts, AlertSettings settings, IncidentService incidents,
+    AlertSilencer(AlertmanagerClient alertmanager, AlertService alerts, AlertSettings settings, IncidentService incidents, DeliveryEffects effects,
                   Clock clock, @Value("${hub.public-url:http://localhost:8080}") String publicUrl) {
         this.alertmanager = alertmanager;
         this.alerts = alerts;
         this.settings = settings;
         this.incidents = incidents;
+        this.effects = effects;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
@@ -59,9 +62,16 @@ class AlertSilencer {
             Instant start = clock.instant();
             String comment = "Resolved in %s by %s: %s/api/v1/incidents/%s".formatted(number,
                     resolved.actor() == null ? "a person" : resolved.actor(), publicUrl, number);
+            // a silence made by an earlier attempt whose database write then failed (a concurrent alert update) is
+            // adopted, not made again: Alertmanager has no idempotency key of its own
+            String key = delivery.idempotencyKey("silence:" + digest(matchers));
             long started = System.nanoTime();
             try {
-                String id = alertmanager.createSilence(matchers, start, start.plus(settings.silenceDuration()), CREATED_BY, comment);
+                String id = effects.done(key).orElse(null);
+                if (id == null) {
+                    id = alertmanager.createSilence(matchers, start, start.plus(settings.silenceDuration()), CREATED_BY, comment);
+                    effects.record(key, id);
+                }
                 alerts.silenced(number, matchers, id, millisSince(started), delivery.attempt());
             } catch (ConnectorException e) {
                 alerts.callFailed(number, "create-silence", e.getMessage(), millisSince(started), delivery.attempt());
@@ -85,6 +95,17 @@ class AlertSilencer {
                 alerts.callFailed(number, "expire-silence", e.getMessage(), millisSince(started), delivery.attempt());
                 throw e;
             }
+        }
+    }
+
+    /** A short stable name of a label set, for the idempotency key of its silence. */
+    private static String digest(Map<String, String> matchers) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(new java.util.TreeMap<>(matchers).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

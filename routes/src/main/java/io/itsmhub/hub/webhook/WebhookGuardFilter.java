@@ -30,17 +30,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * without its body being read; one with a larger body gets 413 as soon as the limit is passed (at once when its
  * Content-Length says so). Either way the container drains a little of what is left and drops the connection, so an
  * unauthenticated 300 MB upload costs the hub a few megabytes of socket buffer, not 300 MB of heap.
+ * <p>
+ * While the hub starts (or stops) the web server already answers but the Camel routes behind the webhooks are not
+ * there: such a call gets 503 with {@code Retry-After}, which Alertmanager and the HR system retry, instead of the 404
+ * they would drop.
  */
 class WebhookGuardFilter extends OncePerRequestFilter {
 
     private final Map<String, WebhookGate> gates;
     private final long limit;
     private final ObjectMapper json;
+    private final java.util.function.BooleanSupplier routesStarted;
 
-    WebhookGuardFilter(List<WebhookGate> gates, WebhookSettings settings, ObjectMapper json) {
+    WebhookGuardFilter(List<WebhookGate> gates, WebhookSettings settings, ObjectMapper json,
+                       java.util.function.BooleanSupplier routesStarted) {
         this.gates = gates.stream().collect(Collectors.toMap(WebhookGate::path, Function.identity()));
         this.limit = settings.maxBodySize().toBytes();
         this.json = json;
+        this.routesStarted = routesStarted;
     }
 
     @Override
@@ -50,6 +57,11 @@ class WebhookGuardFilter extends OncePerRequestFilter {
         try {
             if (gate != null) {
                 gate.admit(request);
+            }
+            if (!routesStarted.getAsBoolean()) {
+                response.setHeader("Retry-After", "5");
+                problem(response, 503, "Service unavailable", "the hub is starting or stopping; retry shortly");
+                return;
             }
             byte[] body = readBounded(request);
             chain.doFilter(new BufferedBody(request, body), response);

@@ -23,14 +23,15 @@ class WebhookSecurityConfig {
     @Bean
     @Order(5)
     SecurityFilterChain webhookChain(HttpSecurity http, List<WebhookGate> gates, WebhookSettings settings,
-                                     ObjectMapper json) throws Exception {
+                                     ObjectMapper json, org.apache.camel.CamelContext camel) throws Exception {
         return http
                 .securityMatcher("/webhooks/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 // not a bean: Boot would also register it for every URL
-                .addFilterBefore(new WebhookGuardFilter(gates, settings, json), AuthorizationFilter.class)
+                .addFilterBefore(new WebhookGuardFilter(gates, settings, json,
+                        () -> camel.getStatus().isStarted()), AuthorizationFilter.class)
                 .build();
     }
 }
