@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  * One route, receiver {@code hub}, grouped by {@code alertname}, group wait and interval 1s (so webhooks
- * arrive about a second after an alert changes), repeat interval 1h; resolved alerts are notified too. No
- * cluster, state in a temporary directory that {@link #close()} deletes.
+ * arrive about a second after an alert changes), repeat interval 1h; resolved alerts are notified too. The receiver
+ * may post to several webhooks (one Alertmanager feeding several hubs). No cluster, state in a temporary directory
+ * that {@link #close()} deletes.
  */
 public final class AlertmanagerProcess implements AutoCloseable {
 
@@ -60,7 +61,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
     /** An Alertmanager whose only receiver has no webhook. */
     public static AlertmanagerProcess start() {
-        return start(null, null);
+        return start(List.of(), null);
     }
 
     /**
@@ -70,9 +71,17 @@ public final class AlertmanagerProcess implements AutoCloseable {
      * @param webhookBearerToken the {@code Authorization: Bearer} credentials of those posts, or null for none
      */
     public static AlertmanagerProcess start(URI webhookUrl, String webhookBearerToken) {
+        return start(webhookUrl == null ? List.of() : List.of(webhookUrl), webhookBearerToken);
+    }
+
+    /**
+     * Starts an Alertmanager whose receiver {@code hub} posts every notification to each of {@code webhookUrls}
+     * (empty: no webhook), all with the same bearer token; waits until it is ready (at most 30 s).
+     */
+    public static AlertmanagerProcess start(List<URI> webhookUrls, String webhookBearerToken) {
         try {
             Path dir = Files.createTempDirectory("alertmanager-");
-            Path config = Files.writeString(dir.resolve("alertmanager.yml"), config(webhookUrl, webhookBearerToken));
+            Path config = Files.writeString(dir.resolve("alertmanager.yml"), webhooksConfig(webhookUrls, webhookBearerToken));
             IllegalStateException last = null;
             // The free port can be taken between probing and binding; a fresh port usually fixes that.
             for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
@@ -172,6 +181,11 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
     /** YAML; strings are written as JSON strings, which YAML reads as double-quoted scalars. */
     static String config(URI webhookUrl, String webhookBearerToken) {
+        return webhooksConfig(webhookUrl == null ? List.of() : List.of(webhookUrl), webhookBearerToken);
+    }
+
+    /** The same, with one webhook_configs entry per URL. */
+    static String webhooksConfig(List<URI> webhookUrls, String webhookBearerToken) {
         StringBuilder yaml = new StringBuilder("""
                 route:
                   receiver: hub
@@ -182,9 +196,11 @@ public final class AlertmanagerProcess implements AutoCloseable {
                 receivers:
                   - name: hub
                 """);
-        if (webhookUrl != null) {
-            yaml.append("    webhook_configs:\n")
-                    .append("      - url: ").append(quote(webhookUrl.toString())).append('\n')
+        if (!webhookUrls.isEmpty()) {
+            yaml.append("    webhook_configs:\n");
+        }
+        for (URI webhookUrl : webhookUrls) {
+            yaml.append("      - url: ").append(quote(webhookUrl.toString())).append('\n')
                     .append("        send_resolved: true\n");
             if (webhookBearerToken != null) {
                 yaml.append("        http_config:\n")

@@ -68,6 +68,13 @@ class AlertmanagerProcessTest {
                 .contains("url: \"http://h/x\"").contains("send_resolved: true").doesNotContain("authorization");
     }
 
+    @Test
+    void writesOneWebhookPerUrlEachWithTheToken() {
+        String yaml = AlertmanagerProcess.webhooksConfig(List.of(URI.create("http://h1/x"), URI.create("http://h2/x")), "t");
+        assertThat(yaml).containsOnlyOnce("webhook_configs:").contains("url: \"http://h1/x\"").contains("url: \"http://h2/x\"");
+        assertThat(yaml.split("credentials: \"t\"", -1)).hasSize(3);
+    }
+
     private static List<String> statuses(List<Delivery> deliveries) {
         return deliveries.stream().map(d -> d.payload().path("status").asText()).toList();
     }
