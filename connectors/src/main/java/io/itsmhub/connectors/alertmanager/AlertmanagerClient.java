@@ -24,6 +24,12 @@ public interface AlertmanagerClient {
      */
     void expireSilence(String silenceId);
 
+    /**
+     * The silences whose matchers include all of {@code equalFilter}; {@code GET /api/v2/silences?filter=…}. Lets a
+     * caller that may have made a silence already (its answer was lost) find it instead of making a second one.
+     */
+    List<SilenceState> silences(Map<String, String> equalFilter);
+
     /** The alerts whose labels include all of {@code equalFilter}; {@code GET /api/v2/alerts?filter=…}. */
     List<AlertState> alerts(Map<String, String> equalFilter);
 

@@ -97,12 +97,25 @@ public class HttpAlertmanagerClient implements AlertmanagerClient {
     }
 
     @Override
+    public List<SilenceState> silences(Map<String, String> equalFilter) {
+        JsonNode answer = parse(send("GET", "/api/v2/silences" + filterQuery(equalFilter), null), "GET /api/v2/silences");
+        List<SilenceState> silences = new ArrayList<>();
+        for (JsonNode silence : answer) {
+            Map<String, String> matchers = new LinkedHashMap<>();
+            for (JsonNode m : silence.path("matchers")) {
+                if (!m.path("isRegex").asBoolean(false) && m.path("isEqual").asBoolean(true)) {
+                    matchers.put(m.path("name").asText(), m.path("value").asText());
+                }
+            }
+            silences.add(new SilenceState(silence.path("id").asText(), silence.path("status").path("state").asText(null),
+                    silence.path("createdBy").asText(null), silence.path("comment").asText(null), matchers));
+        }
+        return silences;
+    }
+
+    @Override
     public List<AlertState> alerts(Map<String, String> equalFilter) {
-        Objects.requireNonNull(equalFilter, "equalFilter");
-        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        equalFilter.forEach((name, value) ->
-                query.add("filter=" + queryEncode(name + "=\"" + escapeMatcherValue(value) + "\"")));
-        JsonNode answer = parse(send("GET", "/api/v2/alerts" + query, null), "GET /api/v2/alerts");
+        JsonNode answer = parse(send("GET", "/api/v2/alerts" + filterQuery(equalFilter), null), "GET /api/v2/alerts");
         List<AlertState> alerts = new ArrayList<>();
         for (JsonNode alert : answer) {
             Map<String, String> labels = new LinkedHashMap<>();
@@ -113,6 +126,14 @@ public class HttpAlertmanagerClient implements AlertmanagerClient {
                     alert.path("status").path("state").asText(null), silencedBy));
         }
         return alerts;
+    }
+
+    private static String filterQuery(Map<String, String> equalFilter) {
+        Objects.requireNonNull(equalFilter, "equalFilter");
+        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+        equalFilter.forEach((name, value) ->
+                query.add("filter=" + queryEncode(name + "=\"" + escapeMatcherValue(value) + "\"")));
+        return query.toString();
     }
 
     @Override

@@ -68,6 +68,25 @@ class HttpAlertmanagerClientTest {
     }
 
     @Test
+    void aSilenceIsFoundByItsMatchersWithWhoMadeItAndWhyUntilItIsExpired() {
+        Map<String, String> labels = Map.of("alertname", unique("Lookup"), "instance", "db-2:9100");
+        String id = client.createSilence(labels, Instant.now(), Instant.now().plus(Duration.ofHours(1)),
+                "itsm-hub", "Resolved in INC-000042");
+        client.createSilence(Map.of("alertname", unique("Other")), Instant.now(), Instant.now().plus(Duration.ofHours(1)),
+                "someone", "unrelated");
+
+        assertThat(client.silences(labels)).singleElement().satisfies(silence -> {
+            assertThat(silence.id()).isEqualTo(id);
+            assertThat(silence.isActive()).isTrue();
+            assertThat(silence.createdBy()).isEqualTo("itsm-hub");
+            assertThat(silence.comment()).isEqualTo("Resolved in INC-000042");
+            assertThat(silence.equalMatchers()).isEqualTo(labels);
+        });
+        client.expireSilence(id);
+        assertThat(client.silences(labels)).singleElement().satisfies(silence -> assertThat(silence.isActive()).isFalse());
+    }
+
+    @Test
     void expiringASilenceAlertmanagerNeverHadSucceeds() {
         // Alertmanager 0.25 answers 500 "silence not found" here; the hub's retry must still settle.
         assertThatNoException().isThrownBy(() -> client.expireSilence(UUID.randomUUID().toString()));

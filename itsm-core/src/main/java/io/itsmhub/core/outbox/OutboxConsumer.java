@@ -33,7 +33,7 @@ public class OutboxConsumer {
 
     private static final String COLUMNS = """
             p.id, p.event_id, p.subscriber, e.type, p.ticket_number, e.payload, e.created_at, p.attempts, p.status,
-            p.last_error""";
+            p.last_error, p.claims""";
     private static final String FROM = " FROM event_publication p JOIN outbox_event e ON e.id = p.event_id ";
 
     private final JdbcTemplate jdbc;
@@ -267,7 +267,7 @@ public class OutboxConsumer {
         return new Publication(rs.getString("id"), rs.getString("event_id"), rs.getString("subscriber"),
                 rs.getString("type"), rs.getString("ticket_number"), rs.getString("payload"),
                 rs.getTimestamp("created_at").toInstant(), rs.getInt("attempts"), rs.getString("status"),
-                rs.getString("last_error"));
+                rs.getString("last_error"), rs.getInt("claims"));
     }
 
     private static String cut(String error) {

@@ -68,6 +68,9 @@ class AlertSilencer {
             long started = System.nanoTime();
             try {
                 String id = effects.done(key).orElse(null);
+                if (id == null && delivery.triedBefore()) {
+                    id = madeBefore(number, matchers).orElse(null); // a hub died between Alertmanager's answer and ours
+                }
                 if (id == null) {
                     id = alertmanager.createSilence(matchers, start, start.plus(settings.silenceDuration()), CREATED_BY, comment);
                     effects.record(key, id);
@@ -96,6 +99,14 @@ class AlertSilencer {
                 throw e;
             }
         }
+    }
+
+    /** An active silence this hub made for the incident and label set: searched first on a repeated delivery. */
+    private java.util.Optional<String> madeBefore(String number, Map<String, String> matchers) {
+        return alertmanager.silences(matchers).stream()
+                .filter(s -> s.isActive() && CREATED_BY.equals(s.createdBy()) && s.equalMatchers().equals(matchers)
+                        && s.comment() != null && s.comment().startsWith("Resolved in " + number + " "))
+                .map(io.itsmhub.connectors.alertmanager.SilenceState::id).findFirst();
     }
 
     /** A short stable name of a label set, for the idempotency key of its silence. */

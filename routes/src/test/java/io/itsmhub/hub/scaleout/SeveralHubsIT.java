@@ -54,6 +54,7 @@ class SeveralHubsIT {
     /** Between two batches of alerts: spreads the load over ~18 s, so that the kill falls in the middle of it. */
     static final Duration PACE = Duration.ofMillis(600);
     static final int RESOLVE = 60;
+    static final int KILLS = 1;
     static final int REOPEN = 20;
     /** The agent's work is mid-load too: hub 2 is killed once this many resolves went through (slow under load). */
     static final int RESOLVED_BEFORE_KILL = 2;
@@ -145,7 +146,7 @@ class SeveralHubsIT {
             List<String> unsettled = new ArrayList<>();
             settle(unsettled, "every alert raised its incident", Duration.ofSeconds(60),
                     () -> lost(expected, db.alertIncidents()).isEmpty());
-            // hub 2's claimed events come back when their lease (hub.outbox.lease, 1 min) runs out
+            // hub 2's claimed deliveries come back when their lease (hub.outbox.lease, 15 s here) runs out
             settle(unsettled, "the outbox drained (backlog PENDING 0)", Duration.ofSeconds(100),
                     () -> backlog(admin).path("PENDING").asLong(-1) == 0);
             settle(unsettled, "a chat message for every incident", Duration.ofSeconds(20),
@@ -289,9 +290,16 @@ class SeveralHubsIT {
                 + notOnce.size() + " incidents; a message repeated for " + repeated.size());
         report.detail("incident-created not sent exactly once (incident: times)", notOnce);
         report.detail("chat messages repeated (ticket event: title: times)", repeated);
-        softly.assertThat(notOnce).as("incidents whose incident-created chat message was not sent exactly once"
-                + " (incident=times)").isEmpty();
-        softly.assertThat(repeated).as("chat messages sent more than once (ticket event: title=times)").isEmpty();
+        Map<String, Integer> never = new TreeMap<>(notOnce);
+        never.values().removeIf(times -> times > 0);
+        softly.assertThat(never).as("incidents whose incident-created chat message was never sent (incident=times)")
+                .isEmpty();
+        // A chat robot has no idempotency key: a hub killed between the robot's answer and its own record of it
+        // cannot know the message went out, so its redelivery sends it again. That can happen to the one message the
+        // killed hub's notification worker had in hand, and to no other: more copies than kills is a bug.
+        long extraCopies = repeated.values().stream().mapToLong(times -> times - 1).sum();
+        softly.assertThat(extraCopies).as("chat messages sent twice (ticket event: title=times): %s; at most one per"
+                + " SIGKILL is explained by the kill", repeated).isLessThanOrEqualTo(KILLS);
         softly.assertThat(unknown).as("chat messages of no known ticket event").isEmpty();
         return notOnce.keySet();
     }
@@ -392,6 +400,10 @@ class SeveralHubsIT {
                 // timers run often, so that two hubs would run one at the same time if nothing stopped them
                 "--hub.sla.check-interval=500",
                 "--hub.requests.escalation-check=1s",
+                // a killed hub's claims come back after this (live hubs renew theirs while they work), and its timers
+                // move to another hub within the leader lease
+                "--hub.outbox.lease=PT15S",
+                "--hub.leader.lease=PT5S",
                 "--hub.chat.slack.webhook-url=" + chat.webhookUrl(),
                 // the only notification rule: every incident is posted to the chat room, once
                 "--hub.notifications.rules[0].event=incident-created",
