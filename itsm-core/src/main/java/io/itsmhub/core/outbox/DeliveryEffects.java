@@ -2,6 +2,7 @@ package io.itsmhub.core.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,8 +30,11 @@ public class DeliveryEffects {
     /** What the effect of {@code key} answered when it was done, if it was. */
     @Transactional(readOnly = true)
     public Optional<String> done(String key) {
-        return jdbc.queryForList("SELECT result FROM delivery_effect WHERE effect_key = ?", String.class, key)
-                .stream().findFirst().map(r -> r == null ? "" : r);
+        List<String> found = jdbc.queryForList("SELECT result FROM delivery_effect WHERE effect_key = ?", String.class, key);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(found.get(0) == null ? "" : found.get(0)); // an effect recorded without an answer
     }
 
     /**
