@@ -74,15 +74,21 @@ final class DeliveryLatencyBenchmark {
         System.out.println("Wrote " + doc);
     }
 
-    /** The sections other benchmarks wrote into {@code doc} (between their markers), for a rewrite to keep. */
+    /**
+     * The sections written by other means than {@code bench/run} (this benchmark's, the several-hubs run's), each between
+     * its {@code <!-- name -->} and {@code <!-- /name -->} markers, for a rewrite of {@code doc} to keep.
+     */
     static String keptSections(Path doc) throws IOException {
         if (!Files.exists(doc)) {
             return "";
         }
-        String current = Files.readString(doc);
-        int begin = current.indexOf(BEGIN);
-        int end = current.indexOf(END);
-        return begin >= 0 && end > begin ? "\n" + current.substring(begin, end + END.length()) + "\n" : "";
+        StringBuilder kept = new StringBuilder();
+        java.util.regex.Matcher section = java.util.regex.Pattern.compile("(?s)<!-- ([a-z-]+) -->.*?<!-- /\\1 -->")
+                .matcher(Files.readString(doc));
+        while (section.find()) {
+            kept.append('\n').append(section.group()).append('\n');
+        }
+        return kept.toString();
     }
 
     private static Run measure(HttpClient http, Path jar, JenkinsSimulator jenkins, AlertmanagerClient am,
