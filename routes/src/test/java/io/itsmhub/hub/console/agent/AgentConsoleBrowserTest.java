@@ -297,7 +297,11 @@ class AgentConsoleBrowserTest extends BrowserTestSupport {
         browser.click(By.cssSelector("[data-nav=dead-letters]"));
         WebElement row = browser.find(By.cssSelector("table.letters tr[data-id='" + parked.id() + "']"));
         assertThat(row.getText()).contains("IncidentResolved").contains(raised.number()).contains("400")
-                .contains("invalid label name");
+                .contains("invalid label name").as("the flow whose call failed").contains("alert-close");
+        browser.click(By.cssSelector("nav.subscribers a[data-subscriber='alert-close']"));
+        assertThat(browser.find(By.cssSelector("table.letters tr[data-id='" + parked.id() + "']")).getText())
+                .as("listed under its subscriber").contains(raised.number());
+        assertThat(browser.find(By.cssSelector("nav.subscribers a.current")).getText()).contains("alert-close");
         browser.screenshot("agent-dead-letters");
         browser.checkPhoneWidth("agent-dead-letters");
 
