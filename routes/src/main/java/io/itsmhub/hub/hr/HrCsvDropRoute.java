@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.itsmhub.hub.leader.SingletonPollStrategy;
+import io.itsmhub.hub.leader.SingletonTimers;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -27,7 +29,11 @@ class HrCsvDropRoute extends RouteBuilder {
     private final long maxFileSize;
     private final ObjectMapper json;
 
-    HrCsvDropRoute(HrFeed feed, HrWebhookSettings settings, WebhookSettings limits, ObjectMapper json) {
+    private final SingletonTimers timers;
+
+    HrCsvDropRoute(HrFeed feed, HrWebhookSettings settings, WebhookSettings limits, ObjectMapper json,
+                   SingletonTimers timers) {
+        this.timers = timers;
         this.feed = feed;
         this.settings = settings;
         this.maxFileSize = limits.maxBodySize().toBytes();
@@ -43,7 +49,10 @@ class HrCsvDropRoute extends RouteBuilder {
         onException(Exception.class).handled(false)
                 .log(LoggingLevel.ERROR, "HR file ${header.CamelFileName} not applied (moved to .failed): ${exception.message}");
 
-        from("file:{{hub.hr.drop-dir}}?include=.*\\.csv&move=.done&moveFailed=.failed&readLock=changed")
+        // one hub at a time polls the folder (it may be shared by all of them), so no two take the same file
+        getContext().getRegistry().bind("hrDropSingleton", new SingletonPollStrategy(timers, "hr-csv-drop"));
+        from("file:{{hub.hr.drop-dir}}?include=.*\\.csv&move=.done&moveFailed=.failed&readLock=changed"
+                + "&pollStrategy=#hrDropSingleton")
                 .routeId("hr-csv-drop")
                 .removeHeaders("*", Exchange.FILE_NAME, Exchange.FILE_LENGTH)
                 .process(e -> checkSize(e.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class)))

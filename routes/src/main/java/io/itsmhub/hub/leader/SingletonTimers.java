@@ -60,18 +60,40 @@ public class SingletonTimers implements DisposableBean {
 
     /** Computes {@code work} if no other hub is running {@code timer} now; empty when another hub has it. */
     public <T> Optional<T> call(String timer, Supplier<T> work) {
-        Optional<SimpleLock> taken = locks.lock(new LockConfiguration(Instant.now(), timer, lease, Duration.ZERO));
-        if (taken.isEmpty()) {
+        Optional<Held> held = hold(timer);
+        if (held.isEmpty()) {
             return Optional.empty();
         }
-        AtomicReference<SimpleLock> lock = new AtomicReference<>(taken.get());
-        long every = Math.max(1, lease.toMillis() / 3);
-        ScheduledFuture<?> extension = keepAlive.scheduleAtFixedRate(() -> extend(timer, lock), every, every,
-                TimeUnit.MILLISECONDS);
-        long start = System.currentTimeMillis();
-        try {
+        try (Held lock = held.get()) {
             return Optional.ofNullable(work.get());
-        } finally {
+        }
+    }
+
+    /**
+     * Takes {@code timer}'s lock for work that starts and ends in separate calls (a Camel poll strategy's begin and
+     * commit); empty when another hub holds it. The lock is kept alive until the {@link Held} is closed.
+     */
+    public Optional<Held> hold(String timer) {
+        Optional<SimpleLock> taken = locks.lock(new LockConfiguration(Instant.now(), timer, lease, Duration.ZERO));
+        return taken.map(lock -> new Held(timer, lock));
+    }
+
+    /** A timer's lock held by this hub; closing it logs the run and releases the lock. */
+    public final class Held implements AutoCloseable {
+        private final String timer;
+        private final AtomicReference<SimpleLock> lock;
+        private final ScheduledFuture<?> extension;
+        private final long start = System.currentTimeMillis();
+
+        private Held(String timer, SimpleLock taken) {
+            this.timer = timer;
+            this.lock = new AtomicReference<>(taken);
+            long every = Math.max(1, lease.toMillis() / 3);
+            this.extension = keepAlive.scheduleAtFixedRate(() -> extend(timer, lock), every, every, TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
             extension.cancel(false);
             audit.debug("singleton-run name={} hub={} start={} end={}", timer, hubId, start, System.currentTimeMillis());
             synchronized (lock) { // not while an extension swaps the lock

@@ -71,6 +71,19 @@ class SingletonTimersTest {
         assertThat(Duration.between(died, Instant.now())).isLessThan(LEASE.multipliedBy(3));
     }
 
+    @Test
+    void aPollingConsumerPollsOnOneHubAtATimeFromBeginToCommit() {
+        SingletonPollStrategy one = new SingletonPollStrategy(hubOne, "hr-csv-drop");
+        SingletonPollStrategy two = new SingletonPollStrategy(hubTwo, "hr-csv-drop");
+        assertThat(one.begin(null, null)).isTrue();
+        assertThat(two.begin(null, null)).as("the folder is being read on hub one").isFalse();
+        one.commit(null, null, 1);
+        assertThat(two.begin(null, null)).isTrue();
+        assertThat(two.rollback(null, null, 0, new IllegalStateException("bad file"))).isFalse();
+        assertThat(one.begin(null, null)).as("a failed poll releases the folder too").isTrue();
+        one.commit(null, null, 0);
+    }
+
     private static void waitFor(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
