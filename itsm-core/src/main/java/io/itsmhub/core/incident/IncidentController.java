@@ -32,13 +32,39 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
     private final IncidentService incidents;
+    private final io.itsmhub.core.security.CurrentUser currentUser;
 
-    IncidentController(IncidentService incidents) {
+    /**
+     * Source and source reference tie an incident to what raised it (intake finds an alert's incident by them); the
+     * hub's intakes (alerts, mail) set them. A requester naming them over the API could take over an alert's incident
+     * or pose as monitoring.
+     */
+    private void refuseSourceFromRequester(IncidentForm form) {
+        if (!currentUser.isRequesterOnly()) {
+            return;
+        }
+        java.util.List<io.itsmhub.core.ticket.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        if (form.source() != null && !form.source().equals("manual")) {
+            errors.add(new io.itsmhub.core.ticket.InvalidInputException.FieldError("source",
+                    "only the hub's intakes set the source; leave it empty"));
+        }
+        if (form.sourceRef() != null) {
+            errors.add(new io.itsmhub.core.ticket.InvalidInputException.FieldError("sourceRef",
+                    "only the hub's intakes set the source reference; leave it empty"));
+        }
+        if (!errors.isEmpty()) {
+            throw new io.itsmhub.core.ticket.InvalidInputException(errors);
+        }
+    }
+
+    IncidentController(IncidentService incidents, io.itsmhub.core.security.CurrentUser currentUser) {
+        this.currentUser = currentUser;
         this.incidents = incidents;
     }
 
     @PostMapping
     ResponseEntity<IncidentView> create(@Valid @RequestBody IncidentForm form) {
+        refuseSourceFromRequester(form);
         IncidentView created = incidents.create(form);
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + created.number())).body(created);
     }

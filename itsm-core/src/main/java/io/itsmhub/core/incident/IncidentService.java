@@ -364,14 +364,6 @@ public class IncidentService {
         if (form.assignee() != null) {
             errors.add(new InvalidInputException.FieldError("assignee", "the service desk assigns incidents; leave it empty"));
         }
-        // source and sourceRef tie an incident to a monitoring alert (intake finds its incident by them): a requester
-        // naming them could take over an alert's incident or pose as monitoring
-        if (form.source() != null && !form.source().equals("manual")) {
-            errors.add(new InvalidInputException.FieldError("source", "only the hub's intakes set the source; leave it empty"));
-        }
-        if (form.sourceRef() != null) {
-            errors.add(new InvalidInputException.FieldError("sourceRef", "only the hub's intakes set the source reference; leave it empty"));
-        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
