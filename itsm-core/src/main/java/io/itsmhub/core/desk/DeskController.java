@@ -1,0 +1,54 @@
+package io.itsmhub.core.desk;
+
+import io.itsmhub.core.security.Roles;
+import io.itsmhub.core.ticket.InvalidInputException;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The desk tree: staff read it; administrators shape it and put groups on desks. */
+@RestController
+@RequestMapping("/api/v1/desks")
+class DeskController {
+
+    record Placement(String desk) { }
+
+    private final DeskService desks;
+
+    DeskController(DeskService desks) {
+        this.desks = desks;
+    }
+
+    @GetMapping
+    @PreAuthorize(Roles.STAFF)
+    DeskView tree() {
+        return desks.tree();
+    }
+
+    @GetMapping("/{code}")
+    @PreAuthorize(Roles.STAFF)
+    DeskView get(@PathVariable String code) {
+        return desks.get(code);
+    }
+
+    @PutMapping("/{code}")
+    @PreAuthorize(Roles.ADMIN)
+    DeskView save(@PathVariable String code, @Valid @RequestBody DeskForm form) {
+        if (!code.matches("[A-Z][A-Z0-9-]{1,39}")) {
+            throw InvalidInputException.of("code", "is a desk code: 2-40 capitals, digits or '-'");
+        }
+        return desks.save(code, form);
+    }
+
+    @PutMapping("/{code}/groups/{group}")
+    @PreAuthorize(Roles.ADMIN)
+    DeskView place(@PathVariable String code, @PathVariable String group) {
+        desks.placeGroup(group, code);
+        return desks.get(code);
+    }
+}
