@@ -38,20 +38,12 @@ public class DeskService {
     /** The whole tree from the head office down, children in code order. */
     @Transactional(readOnly = true)
     public DeskView tree() {
-        List<ServiceDesk> all = desks.findAll();
-        Map<String, List<ServiceDesk>> children = all.stream().filter(d -> d.getParentCode() != null)
-                .collect(Collectors.groupingBy(ServiceDesk::getParentCode));
-        Map<String, List<String>> groups = groupsByDesk();
-        ServiceDesk root = desks.findById(ROOT).orElseThrow(() -> new IllegalStateException("no head-office desk"));
-        return view(root, children, groups);
+        return get(ROOT);
     }
 
     @Transactional(readOnly = true)
     public DeskView get(String code) {
-        ServiceDesk desk = load(code);
-        List<ServiceDesk> all = desks.findAll();
-        return view(desk, all.stream().filter(d -> d.getParentCode() != null)
-                .collect(Collectors.groupingBy(ServiceDesk::getParentCode)), groupsByDesk());
+        return view(load(code), childrenByParent(), groupsByDesk());
     }
 
     /** Creates or changes a desk; refuses an unknown parent, a second root, and a move below its own descendants. */
@@ -109,18 +101,21 @@ public class DeskService {
     /** Every desk below {@code code}, at any depth. */
     @Transactional(readOnly = true)
     public Set<String> descendants(String code) {
-        Map<String, List<String>> children = desks.findAll().stream().filter(d -> d.getParentCode() != null)
-                .collect(Collectors.groupingBy(ServiceDesk::getParentCode,
-                        Collectors.mapping(ServiceDesk::getCode, Collectors.toList())));
+        Map<String, List<ServiceDesk>> children = childrenByParent();
         Set<String> found = new HashSet<>();
-        Deque<String> open = new ArrayDeque<>(children.getOrDefault(code, List.of()));
+        Deque<ServiceDesk> open = new ArrayDeque<>(children.getOrDefault(code, List.of()));
         while (!open.isEmpty()) {
-            String next = open.pop();
-            if (found.add(next)) {
-                open.addAll(children.getOrDefault(next, List.of()));
+            ServiceDesk next = open.pop();
+            if (found.add(next.getCode())) {
+                open.addAll(children.getOrDefault(next.getCode(), List.of()));
             }
         }
         return found;
+    }
+
+    private Map<String, List<ServiceDesk>> childrenByParent() {
+        return desks.findAll().stream().filter(d -> d.getParentCode() != null)
+                .collect(Collectors.groupingBy(ServiceDesk::getParentCode));
     }
 
     private ServiceDesk load(String code) {
