@@ -87,7 +87,7 @@ class WorkNotesApiTest extends ApiTest {
     void externalCallsAndTheHubsNotesAreWorkNotes() throws Exception {
         String number = body(postAs("rita", "/api/v1/requests", Map.of("catalogItem", "mouse"))).get("number").asText();
         journalWriter.externalCall(number, "ansible", "run install-postgres", "failed: ssh 10.1.2.3 refused", 812, 2);
-        journalWriter.note(number, "ldap", "One-time password sent by SMS to the phone of rita");
+        journalWriter.note(number, "ldap", JournalMessage.of(JournalKeys.OTP_SENT_BY_SMS, "rita"));
         postAs("mike", "/api/v1/requests/" + number + "/comments", Map.of("text", "Your mouse ships today"));
 
         JsonNode requester = body(getAs("rita", "/api/v1/requests/" + number + "/journal"));
