@@ -43,6 +43,9 @@ class JournalArgs implements AttributeConverter<List<String>, String> {
      * with "…" as the message column always was: a long argument must not make the change it describes fail.
      */
     static List<String> fit(List<String> args) {
+        if (args.stream().mapToInt(a -> a.length() * 6 + 3).sum() + 2 <= MAX_JSON) {
+            return args; // fits even if every character took a six-character escape: no JSON written twice per line
+        }
         List<String> out = new ArrayList<>(args);
         for (int round = 0; round <= out.size(); round++) {
             int excess = write(out).length() - MAX_JSON;

@@ -1,5 +1,7 @@
 package io.itsmhub.core.journal;
 
+import static io.itsmhub.core.journal.JournalJson.line;
+import static io.itsmhub.core.journal.JournalJson.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -84,21 +86,6 @@ class JournalLanguageApiTest extends ApiTest {
             request.header(HttpHeaders.ACCEPT_LANGUAGE, language);
         }
         return body(mvc.perform(request).andExpect(status().isOk()));
-    }
-
-    private static JsonNode line(JsonNode journal, String message) {
-        for (JsonNode line : journal) {
-            if (message.equals(line.path("message").asText())) {
-                return line;
-            }
-        }
-        throw new AssertionError("no journal line '" + message + "' in " + journal);
-    }
-
-    private static List<String> messages(JsonNode journal) {
-        List<String> out = new ArrayList<>();
-        journal.forEach(l -> out.add(l.path("message").asText("")));
-        return out;
     }
 
     private static List<String> texts(JsonNode array) {
