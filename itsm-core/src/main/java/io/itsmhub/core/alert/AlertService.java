@@ -9,6 +9,8 @@ import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.ticket.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -186,10 +188,10 @@ public class AlertService {
         timed("expire-silence", "ok", millis);
     }
 
-    /** A call to Alertmanager was not made because the incident moved on since the event: the journal says why. */
+    /** A call to Alertmanager was not made because the incident moved on since the event: the journal says to what. */
     @Transactional
-    public void callSkipped(String incidentNumber, String operation, String why) {
-        journal.note(incidentNumber, SYSTEM, operation + " skipped: " + why);
+    public void callSkipped(String incidentNumber, String operation, IncidentStatus now) {
+        journal.note(incidentNumber, SYSTEM, JournalMessage.of(JournalKeys.ALERT_CALL_SKIPPED, operation, now));
         meters.counter("hub.alertmanager.silences", "outcome", "skipped").increment();
     }
 
@@ -237,9 +239,10 @@ public class AlertService {
         }
         if (incident.status().isOpen()) {
             if (annotationsChanged) {
-                journal.note(number, SYSTEM, AlertSanitizer.cut("Alert updated: " + alert.annotations(), 10_000)); // hosts: staff only
+                journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.ALERT_UPDATED, // hosts: staff only
+                        AlertSanitizer.cut(String.valueOf(alert.annotations()), 10_000)));
             } else if (newEpisode) {
-                journal.note(number, SYSTEM, "Alert firing again");
+                journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.ALERT_FIRING_AGAIN));
             }
             return new IntakeResult(1, 0, newEpisode ? 0 : 1, 0, 0, 0);
         }
@@ -252,10 +255,10 @@ public class AlertService {
         }
         if (resolvedRecently) {
             if (row.isFlapping()) {
-                journal.note(number, SYSTEM, "Alert fired again; the incident is flapping, so it stays resolved for a person to decide");
+                journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.ALERT_FIRED_AGAIN_FLAPPING));
                 return new IntakeResult(1, 0, 1, 0, 0, 0);
             }
-            incidents.reopen(number, "alert " + row.getAlertName() + " fired again");
+            incidents.reopen(number, JournalMessage.of(JournalKeys.ALERT_FIRED_AGAIN_REOPEN, row.getAlertName()));
             return new IntakeResult(1, 0, 0, 0, 1, 0);
         }
         Raised next = newIncident(row.getIdentity(), notification, alert, number);
@@ -274,21 +277,25 @@ public class AlertService {
         String number = row.getIncidentNumber();
         IncidentView incident = incidents.get(number);
         flapCheck(row, Status.RESOLVED, incident, now);
-        String when = alert.endsAt() == null ? "" : " at " + alert.endsAt();
+        Instant at = alert.endsAt();
         if (!incident.status().isOpen()) {
-            journal.note(number, SYSTEM, "Alert cleared at source" + when);
+            journal.note(number, SYSTEM, at == null ? JournalMessage.of(JournalKeys.ALERT_CLEARED)
+                    : JournalMessage.of(JournalKeys.ALERT_CLEARED_AT, at));
             return new IntakeResult(1, 0, 0, 0, 0, 0);
         }
         if (row.isFlapping()) {
-            journal.note(number, SYSTEM, "Alert cleared at source" + when + "; the incident is flapping, so it stays open");
+            journal.note(number, SYSTEM, at == null ? JournalMessage.of(JournalKeys.ALERT_CLEARED_FLAPPING)
+                    : JournalMessage.of(JournalKeys.ALERT_CLEARED_AT_FLAPPING, at));
             return new IntakeResult(1, 0, 0, 0, 0, 0);
         }
         if (!settings.autoResolve().contains(incident.priority())) {
-            journal.note(number, SYSTEM, "Alert cleared at source" + when + "; " + incident.priority()
-                    + " incidents stay open for a person to resolve");
+            journal.note(number, SYSTEM, at == null ? JournalMessage.of(JournalKeys.ALERT_CLEARED_STAYS_OPEN, incident.priority())
+                    : JournalMessage.of(JournalKeys.ALERT_CLEARED_AT_STAYS_OPEN, at, incident.priority()));
             return new IntakeResult(1, 0, 0, 0, 0, 0);
         }
-        incidents.resolve(number, CLEARED_AT_SOURCE, "Alert cleared at source" + when);
+        // the resolution note is a field of the incident that goes out with its event (to Alertmanager's side, mails):
+        // it keeps its English text, as resolution notes people write are kept as written
+        incidents.resolve(number, CLEARED_AT_SOURCE, "Alert cleared at source" + (at == null ? "" : " at " + at));
         return new IntakeResult(1, 0, 0, 1, 0, 0);
     }
 
@@ -296,8 +303,8 @@ public class AlertService {
         int changes = row.changedState(to, now, settings.flapWindow());
         if (changes > settings.flapChanges() && !row.isFlapping()) {
             row.setFlapping(true);
-            journal.note(incident.number(), SYSTEM, "Flapping: %d state changes within %s; automatic resolve and reopen stop"
-                    .formatted(changes, settings.flapWindow()));
+            journal.note(incident.number(), SYSTEM,
+                    JournalMessage.of(JournalKeys.ALERT_FLAPPING, changes, settings.flapWindow()));
             outbox.publish(incident.number(), new IncidentFlapping(incident.number(), incident.assignee(),
                     incident.assignmentGroup(), changes));
         }
@@ -311,11 +318,11 @@ public class AlertService {
         String number = incidents.create(mapping.incident(notification, alert, identity, ci, mapping.service(alert, ci))).number();
         ci.ifPresent(c -> releaseWatch.linkSuspect(number, c.number()));
         if (ci.isEmpty()) {
-            journal.note(number, SYSTEM, "CI unknown: no CI matches the alert's labels " + settings.ciLabels());
+            journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.ALERT_CI_UNKNOWN, settings.ciLabels()));
         }
         if (previous != null) {
-            journal.note(number, SYSTEM, "Follows " + previous + " (the same alert fired again)");
-            journal.note(previous, SYSTEM, "Followed by " + number);
+            journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.ALERT_FOLLOWS, previous));
+            journal.note(previous, SYSTEM, JournalMessage.of(JournalKeys.ALERT_FOLLOWED_BY, number));
         }
         return new Raised(number, ci.isEmpty());
     }

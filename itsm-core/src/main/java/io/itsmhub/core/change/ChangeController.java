@@ -1,6 +1,7 @@
 package io.itsmhub.core.change;
 
 import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.security.Roles;
 import io.itsmhub.core.ticket.ActionForms.Comment;
 import io.itsmhub.core.ticket.ActionForms.Reason;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -110,22 +113,26 @@ class ChangeController {
 
     @PostMapping("/{number}/comments")
     @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form) {
+    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         changes.comment(number, form.text());
-        return changes.journal(number);
+        return JournalRenderer.render(changes.journal(number), JournalRenderer.readerOf(language));
     }
 
     /** Staff only: a requester may comment, never write (or read) a work note. */
     @PostMapping("/{number}/work-notes")
     @PreAuthorize(Roles.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form) {
+    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         changes.workNote(number, form.text());
-        return changes.journal(number);
+        return JournalRenderer.render(changes.journal(number), JournalRenderer.readerOf(language));
     }
 
+    /** Each line's message in the caller's language: Chinese for Accept-Language zh(-CN), else English. */
     @GetMapping("/{number}/journal")
-    List<JournalEntryView> journal(@PathVariable String number) {
-        return changes.journal(number);
+    List<JournalEntryView> journal(@PathVariable String number,
+                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return JournalRenderer.render(changes.journal(number), JournalRenderer.readerOf(language));
     }
 }

@@ -9,6 +9,8 @@ import io.itsmhub.core.change.ChangeEvents.ChangeScheduled;
 import io.itsmhub.core.change.ChangeEvents.ChangeTransitioned;
 import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
@@ -104,7 +106,7 @@ public class ChangeService {
         change.setTargetCis(form.targetCis() == null ? Set.of() : form.targetCis());
         changes.save(change);
         String number = change.getNumber();
-        journal.created(number, actor, "%s change: %s".formatted(change.getType(), change.getTitle()));
+        journal.created(number, actor, JournalMessage.of(JournalKeys.CHANGE_CREATED, change.getType(), change.getTitle()));
         outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
         return view(change);
     }
@@ -142,15 +144,15 @@ public class ChangeService {
         change.setAuthorisedBy(ownApproval ? null : template.getApprovedBy());
         changes.save(change);
         String number = change.getNumber();
-        journal.created(number, actor, "STANDARD change from template %s: %s".formatted(template.getName(), change.getTitle()));
+        journal.created(number, actor, JournalMessage.of(JournalKeys.CHANGE_CREATED_FROM_TEMPLATE, template.getName(),
+                change.getTitle()));
         outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
         if (ownApproval) {
             journal.transition(number, actor, ChangeWorkflow.ASSESS_ACTION, ChangeStatus.NEW, ChangeStatus.ASSESS,
-                    "%s approved template %s and so cannot pre-authorise their own change; another change manager authorises it"
-                            .formatted(actor, template.getName()));
+                    JournalMessage.of(JournalKeys.CHANGE_OWN_TEMPLATE, actor, template.getName()));
         } else {
             journal.transition(number, actor, ChangeWorkflow.AUTHORISE, ChangeStatus.NEW, ChangeStatus.AUTHORISED,
-                    "pre-approved by %s with template %s".formatted(template.getApprovedBy(), template.getName()));
+                    JournalMessage.of(JournalKeys.CHANGE_PRE_APPROVED, template.getApprovedBy(), template.getName()));
             outbox.publish(number, new ChangeAuthorised(number, template.getApprovedBy()));
         }
         return view(change);
@@ -256,7 +258,7 @@ public class ChangeService {
             if (from == ChangeStatus.SCHEDULED && edit.window()) {
                 change.setStatus(ChangeStatus.AUTHORISED);
                 journal.transition(number, actor, "reschedule", from, ChangeStatus.AUTHORISED,
-                        "%s changed by %s; the new window is scheduled again".formatted(fields, actor));
+                        JournalMessage.of(JournalKeys.CHANGE_RESCHEDULE, fields, actor));
                 outbox.publish(number, new ChangeTransitioned(number, "reschedule", from, ChangeStatus.AUTHORISED, actor));
             }
             return;
@@ -265,7 +267,7 @@ public class ChangeService {
         change.setAuthorisedBy(null);
         change.setExpedited(false);
         journal.transition(number, actor, REASSESS, from, ChangeStatus.ASSESS,
-                "%s changed by %s after authorisation; it needs to be authorised again".formatted(fields, actor));
+                JournalMessage.of(JournalKeys.CHANGE_REASSESS, fields, actor));
         outbox.publish(number, new ChangeTransitioned(number, REASSESS, from, ChangeStatus.ASSESS, actor));
     }
 
@@ -284,11 +286,11 @@ public class ChangeService {
             throw new IllegalTransitionException(number, "change", ChangeWorkflow.AUTHORISE, change.getStatus().name(),
                     ChangeWorkflow.allowedFor(change));
         }
-        move(change, ChangeWorkflow.AUTHORISE, comment);
+        move(change, ChangeWorkflow.AUTHORISE, JournalMessage.text(comment));
         change.setAuthorisedBy(approver);
         if (expedite) {
             change.setExpedited(true);
-            journal.note(number, approver, "Emergency change authorised in one step; it needs a review after implementation");
+            journal.note(number, approver, JournalMessage.of(JournalKeys.CHANGE_EMERGENCY_AUTHORISED));
         }
         outbox.publish(number, new ChangeAuthorised(number, approver));
         return view(change);
@@ -300,7 +302,7 @@ public class ChangeService {
         Instant effectiveEnd = end != null ? end : change.getPlannedEnd();
         checkWindow(effectiveStart, effectiveEnd, true);
         rules.checkFreeze(change, effectiveStart, effectiveEnd);
-        move(change, ChangeWorkflow.SCHEDULE, "window %s – %s".formatted(effectiveStart, effectiveEnd));
+        move(change, ChangeWorkflow.SCHEDULE, JournalMessage.of(JournalKeys.CHANGE_WINDOW, effectiveStart, effectiveEnd));
         change.setWindow(effectiveStart, effectiveEnd);
         outbox.publish(number, new ChangeScheduled(number, effectiveStart, effectiveEnd, change.getPipeline(),
                 Set.copyOf(change.getTargetCis())));
@@ -312,6 +314,11 @@ public class ChangeService {
     }
 
     public ChangeView review(String number, Outcome outcome, String note) {
+        return review(number, outcome, JournalMessage.text(note));
+    }
+
+    /** The review with the hub's words as its note (a pipeline's result). */
+    public ChangeView review(String number, Outcome outcome, JournalMessage note) {
         if (outcome == Outcome.CANCELLED) {
             throw InvalidInputException.of("outcome", "a change under review was implemented: SUCCESSFUL or FAILED");
         }
@@ -323,7 +330,7 @@ public class ChangeService {
     }
 
     public ChangeView close(String number, String note) {
-        Change change = move(load(number), ChangeWorkflow.CLOSE, note);
+        Change change = move(load(number), ChangeWorkflow.CLOSE, JournalMessage.text(note));
         change.setCloseNote(note);
         return transitioned(change, ChangeWorkflow.CLOSE, ChangeStatus.REVIEW);
     }
@@ -331,7 +338,7 @@ public class ChangeService {
     public ChangeView cancel(String number, String reason) {
         Change change = load(number);
         ChangeStatus from = change.getStatus();
-        move(change, ChangeWorkflow.CANCEL, reason);
+        move(change, ChangeWorkflow.CANCEL, JournalMessage.text(reason));
         change.setOutcome(Outcome.CANCELLED);
         change.setCloseNote(reason);
         return transitioned(change, ChangeWorkflow.CANCEL, from);
@@ -388,7 +395,7 @@ public class ChangeService {
         }
     }
 
-    private Change move(Change change, String action, String note) {
+    private Change move(Change change, String action, JournalMessage note) {
         transitions.move(change, WORKFLOW, action, currentUser.username(), note);
         return change;
     }

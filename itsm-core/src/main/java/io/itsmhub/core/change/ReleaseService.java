@@ -6,6 +6,8 @@ import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.incident.IncidentForm;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.security.CurrentUser;
 import io.itsmhub.core.ticket.ConflictException;
@@ -139,8 +141,7 @@ public class ReleaseService {
         if (run.getState() != RunState.REQUESTED) {
             return;
         }
-        journal.note(run.getChangeNumber(), SYSTEM, "Found the %s build that an earlier attempt started (%s); following it"
-                .formatted(run.getPipeline(), url));
+        journal.note(run.getChangeNumber(), SYSTEM, JournalMessage.of(JournalKeys.RELEASE_BUILD_ADOPTED, run.getPipeline(), url));
         if (queueId != null) {
             run.queued(queueId, url, clock.instant());
         }
@@ -158,8 +159,7 @@ public class ReleaseService {
                 run.getTriggerAttempts());
         if (permanent) {
             run.notStarted(error);
-            journal.note(run.getChangeNumber(), SYSTEM, "The pipeline did not start: " + error
-                    + ". Fix it in Jenkins or the hub's settings and replay the dead letter, or cancel the run.");
+            journal.note(run.getChangeNumber(), SYSTEM, JournalMessage.of(JournalKeys.RELEASE_NOT_STARTED, error));
         } else {
             run.message("attempt " + run.getTriggerAttempts() + " failed, retrying: " + error);
         }
@@ -177,7 +177,7 @@ public class ReleaseService {
             return;
         }
         if (stuck && !run.isStuck()) {
-            journal.note(run.getChangeNumber(), SYSTEM, "Stuck in queue since %s: %s".formatted(run.getQueuedAt(), why));
+            journal.note(run.getChangeNumber(), SYSTEM, JournalMessage.of(JournalKeys.RELEASE_STUCK, run.getQueuedAt(), why));
         }
         run.waiting(why, stuck);
     }
@@ -188,7 +188,8 @@ public class ReleaseService {
             return;
         }
         run.started(buildNumber, buildUrl);
-        journal.note(run.getChangeNumber(), SYSTEM, "Build #%d of %s started: %s".formatted(buildNumber, run.getPipeline(), buildUrl));
+        journal.note(run.getChangeNumber(), SYSTEM, JournalMessage.of(JournalKeys.RELEASE_BUILD_STARTED, buildNumber,
+                run.getPipeline(), buildUrl));
     }
 
     public void building(long runId, Instant startedAt, Duration estimated) {
@@ -205,12 +206,25 @@ public class ReleaseService {
         finish(run, result, duration);
     }
 
-    public void callFailed(long runId, String operation, String error) {
+    /** Following the run in Jenkins failed (the follower tries again): journaled once per distinct error. */
+    public void followingFailed(long runId, String error) {
         ReleaseRun run = loadRun(runId);
-        if (!error.equals(run.getMessage())) {
-            journal.note(run.getChangeNumber(), SYSTEM, operation + " failed: " + error);
+        followingFailed(run, error, JournalMessage.of(JournalKeys.RELEASE_FOLLOWING_FAILED, run.getPipeline(), error));
+    }
+
+    /** Following failed and Jenkins has no build of the change either: the run ends NOT_BUILT after this. */
+    public void buildNotFound(long runId, String error) {
+        ReleaseRun run = loadRun(runId);
+        // the run's message is a stored field the release page shows as is: it keeps its English text
+        followingFailed(run, error + "; no build of " + run.getChangeNumber() + " found in Jenkins",
+                JournalMessage.of(JournalKeys.RELEASE_BUILD_NOT_FOUND, run.getPipeline(), error, run.getChangeNumber()));
+    }
+
+    private void followingFailed(ReleaseRun run, String message, JournalMessage line) {
+        if (!message.equals(run.getMessage())) {
+            journal.note(run.getChangeNumber(), SYSTEM, line);
         }
-        run.message(error);
+        run.message(message);
     }
 
     public void clearMessage(long runId) {
@@ -227,7 +241,7 @@ public class ReleaseService {
                 .filter(r -> r.getState() != RunState.FINISHED).reduce((a, b) -> b)
                 .orElseThrow(() -> new ConflictException("Nothing running", number + " has no pipeline run in progress"));
         String actor = currentUser.username();
-        journal.note(number, actor, "Abort of %s requested".formatted(run.getPipeline()));
+        journal.note(number, actor, JournalMessage.of(JournalKeys.RELEASE_ABORT_REQUESTED, run.getPipeline()));
         run.abortRequested(actor);
         if (!run.getState().inJenkins()) {
             finish(run, "ABORTED", null);
@@ -239,7 +253,8 @@ public class ReleaseService {
         ReleaseRun run = loadRun(runId);
         run.abortSent();
         journal.note(run.getChangeNumber(), SYSTEM, run.getBuildNumber() == null
-                ? "Cancelled queue item " + run.getQueueId() : "Stop sent to build #" + run.getBuildNumber());
+                ? JournalMessage.of(JournalKeys.RELEASE_QUEUE_ITEM_CANCELLED, run.getQueueId())
+                : JournalMessage.of(JournalKeys.RELEASE_STOP_SENT, run.getBuildNumber()));
     }
 
     @Transactional(readOnly = true)
@@ -263,8 +278,12 @@ public class ReleaseService {
         Map<String, String> parameters = buildParameters(change);
         String actor = currentUser.username();
         ReleaseRun run = runs.save(new ReleaseRun(change.getNumber(), kind, pipeline, parameters, actor, clock.instant()));
-        journal.note(change.getNumber(), actor, "%s requested: pipeline %s%s".formatted(kind == RunKind.DEPLOY
-                ? "Deployment" : "Rollback", pipeline, change.getReleaseVersion() == null ? "" : ", version " + change.getReleaseVersion()));
+        boolean deploy = kind == RunKind.DEPLOY;
+        journal.note(change.getNumber(), actor, change.getReleaseVersion() == null
+                ? JournalMessage.of(deploy ? JournalKeys.RELEASE_DEPLOYMENT_REQUESTED : JournalKeys.RELEASE_ROLLBACK_REQUESTED,
+                        pipeline)
+                : JournalMessage.of(deploy ? JournalKeys.RELEASE_DEPLOYMENT_REQUESTED_VERSION
+                        : JournalKeys.RELEASE_ROLLBACK_REQUESTED_VERSION, pipeline, change.getReleaseVersion()));
         outbox.publish(change.getNumber(), new ReleaseRequested(change.getNumber(), run.getId(), kind, pipeline));
         return ReleaseRunView.of(run, clock.instant());
     }
@@ -274,9 +293,7 @@ public class ReleaseService {
         String number = run.getChangeNumber();
         Change change = load(number);
         boolean success = "SUCCESS".equals(result);
-        String summary = "%s of %s finished: %s%s%s".formatted(run.getKind() == RunKind.DEPLOY ? "Deployment" : "Rollback",
-                run.getPipeline(), result, run.getBuildNumber() == null ? "" : " (build #" + run.getBuildNumber() + ")",
-                duration == null ? "" : " in " + ReleaseRunView.human(duration));
+        JournalMessage summary = finishedLine(run, result, duration);
         journal.note(number, SYSTEM, summary);
         String incident = null;
         if (run.getKind() == RunKind.DEPLOY) {
@@ -289,16 +306,35 @@ public class ReleaseService {
         }
         if (!success) {
             if (run.getAbortRequestedBy() != null) {
-                journal.note(number, SYSTEM, "Aborted at the request of " + run.getAbortRequestedBy() + "; no incident raised");
+                journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.RELEASE_ABORTED_BY, run.getAbortRequestedBy()));
             } else {
                 incident = raiseIncident(change, run, result);
             }
             if (run.getKind() == RunKind.DEPLOY && change.getRollbackPipeline() != null) {
-                journal.note(number, SYSTEM, "Rollback pipeline " + change.getRollbackPipeline() + " is ready: POST …/rollback runs it");
+                journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.RELEASE_ROLLBACK_READY, change.getRollbackPipeline()));
             }
         }
         outbox.publish(number, new ReleaseFinished(number, run.getKind(), result, run.getBuildUrl(), incident));
         log.info("{} {} finished {}", number, run.getKind(), result);
+    }
+
+    /** "Deployment of app-deploy finished: SUCCESS (build #7) in 2m 05s": build and duration when known. */
+    private static JournalMessage finishedLine(ReleaseRun run, String result, Duration duration) {
+        boolean deploy = run.getKind() == RunKind.DEPLOY;
+        Integer build = run.getBuildNumber();
+        if (build == null) {
+            return duration == null
+                    ? JournalMessage.of(deploy ? JournalKeys.RELEASE_DEPLOYMENT_FINISHED : JournalKeys.RELEASE_ROLLBACK_FINISHED,
+                            run.getPipeline(), result)
+                    : JournalMessage.of(deploy ? JournalKeys.RELEASE_DEPLOYMENT_FINISHED_DURATION
+                            : JournalKeys.RELEASE_ROLLBACK_FINISHED_DURATION, run.getPipeline(), result, ReleaseRunView.human(duration));
+        }
+        return duration == null
+                ? JournalMessage.of(deploy ? JournalKeys.RELEASE_DEPLOYMENT_FINISHED_BUILD : JournalKeys.RELEASE_ROLLBACK_FINISHED_BUILD,
+                        run.getPipeline(), result, build)
+                : JournalMessage.of(deploy ? JournalKeys.RELEASE_DEPLOYMENT_FINISHED_BUILD_DURATION
+                        : JournalKeys.RELEASE_ROLLBACK_FINISHED_BUILD_DURATION, run.getPipeline(), result, build,
+                        ReleaseRunView.human(duration));
     }
 
     private void recordVersions(Change change, ReleaseRun run) {
@@ -306,11 +342,11 @@ public class ReleaseService {
             return;
         }
         for (String ci : change.getTargetCis()) {
-            cmdb.setAttribute(ci, "version", change.getReleaseVersion(), "version %s deployed by %s (%s)"
-                    .formatted(change.getReleaseVersion(), change.getNumber(), run.getBuildUrl()));
+            cmdb.setAttribute(ci, "version", change.getReleaseVersion(), JournalMessage.of(JournalKeys.CI_VERSION_DEPLOYED,
+                    change.getReleaseVersion(), change.getNumber(), run.getBuildUrl()));
         }
-        journal.note(change.getNumber(), SYSTEM, "CMDB: version %s recorded on %s".formatted(change.getReleaseVersion(),
-                String.join(", ", change.getTargetCis())));
+        journal.note(change.getNumber(), SYSTEM, JournalMessage.of(JournalKeys.RELEASE_VERSION_RECORDED,
+                change.getReleaseVersion(), String.join(", ", change.getTargetCis())));
     }
 
     private String raiseIncident(Change change, ReleaseRun run, String result) {
@@ -323,8 +359,11 @@ public class ReleaseService {
                         change.getTitle(), result, ref),
                 settings.failureImpact(), settings.failureUrgency(), null, change.getAssignmentGroup(),
                 change.getAssignee(), ci, null, "jenkins", ref.length() > 200 ? ref.substring(0, 200) : ref)).number();
-        incidents.linkChange(number, change.getNumber(), what + " failed");
-        journal.note(change.getNumber(), SYSTEM, "Raised " + number + " for the failed " + what.toLowerCase());
+        boolean deploy = run.getKind() == RunKind.DEPLOY;
+        incidents.linkChange(number, change.getNumber(), JournalMessage.of(deploy ? JournalKeys.INCIDENT_CHANGE_DEPLOYMENT_FAILED
+                : JournalKeys.INCIDENT_CHANGE_ROLLBACK_FAILED, change.getNumber()));
+        journal.note(change.getNumber(), SYSTEM, JournalMessage.of(deploy ? JournalKeys.RELEASE_INCIDENT_FOR_DEPLOYMENT
+                : JournalKeys.RELEASE_INCIDENT_FOR_ROLLBACK, number));
         return number;
     }
 

@@ -5,6 +5,8 @@ import io.itsmhub.core.cmdb.CiView;
 import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.outbox.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,11 +72,16 @@ public class ReleaseWatch {
     private String link(Change change, String incident, String ci, Instant now) {
         String number = change.getNumber();
         ReleaseRun deploy = runs.findByChangeNumberAndKind(number, RunKind.DEPLOY).orElseThrow();
-        String since = deploy.getFinishedAt() == null ? "during the deployment"
-                : ReleaseRunView.human(Duration.between(deploy.getFinishedAt(), now)) + " after the deployment";
-        incidents.linkChange(incident, number, "caused by change? raised on %s %s".formatted(ci, since));
-        journal.note(number, ReleaseService.SYSTEM, "Caused by this change? Monitoring raised %s on %s %s"
-                .formatted(incident, ci, since));
+        if (deploy.getFinishedAt() == null) {
+            incidents.linkChange(incident, number, JournalMessage.of(JournalKeys.INCIDENT_CHANGE_SUSPECTED_DURING, number, ci));
+            journal.note(number, ReleaseService.SYSTEM, JournalMessage.of(JournalKeys.CHANGE_SUSPECTED_DURING, incident, ci));
+        } else {
+            String after = ReleaseRunView.human(Duration.between(deploy.getFinishedAt(), now));
+            incidents.linkChange(incident, number,
+                    JournalMessage.of(JournalKeys.INCIDENT_CHANGE_SUSPECTED_AFTER, number, ci, after));
+            journal.note(number, ReleaseService.SYSTEM,
+                    JournalMessage.of(JournalKeys.CHANGE_SUSPECTED_AFTER, incident, ci, after));
+        }
         String owner = change.getAssignee() != null ? change.getAssignee() : change.getRequestedBy();
         outbox.publish(number, new ChangeSuspected(number, incident, ci, owner));
         return number;

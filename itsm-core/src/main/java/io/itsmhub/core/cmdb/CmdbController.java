@@ -2,6 +2,7 @@ package io.itsmhub.core.cmdb;
 
 import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.security.Roles;
 import io.itsmhub.core.ticket.PageView;
 import jakarta.validation.Valid;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -93,9 +96,11 @@ class CmdbController {
         return cmdb.dependencies(number);
     }
 
+    /** Each line's message in the caller's language: Chinese for Accept-Language zh(-CN), else English. */
     @GetMapping("/{number}/journal")
-    List<JournalEntryView> journal(@PathVariable String number) {
+    List<JournalEntryView> journal(@PathVariable String number,
+                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         cmdb.get(number);
-        return journal.entries(number);
+        return JournalRenderer.render(journal.entries(number), JournalRenderer.readerOf(language));
     }
 }

@@ -1,6 +1,8 @@
 package io.itsmhub.core.cmdb;
 
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.security.CurrentUser;
 import io.itsmhub.core.ticket.InvalidInputException;
@@ -61,7 +63,7 @@ public class CmdbService {
         }
         ci.assignNumber(sequences.next("ci_seq"));
         items.save(ci);
-        journal.created(ci.getNumber(), currentUser.username(), ci.getCiClass() + " " + ci.getName());
+        journal.created(ci.getNumber(), currentUser.username(), JournalMessage.of(JournalKeys.CI_CREATED, ci.getCiClass(), ci.getName()));
         return CiView.of(ci);
     }
 
@@ -94,8 +96,8 @@ public class CmdbService {
         return CiView.of(ci);
     }
 
-    /** Sets one attribute (null removes it) and journals why, e.g. "version set by CHG-000012". */
-    public CiView setAttribute(String number, String name, String value, String reason) {
+    /** Sets one attribute (null removes it) and journals why, in the hub's words (e.g. the version a change deployed). */
+    public CiView setAttribute(String number, String name, String value, JournalMessage reason) {
         ConfigurationItem ci = load(number);
         setAttribute(ci, name, value, currentUser.username());
         if (reason != null) {
@@ -124,8 +126,9 @@ public class CmdbService {
         }
         CiRelation relation = relations.save(new CiRelation(source, type, target));
         String actor = currentUser.username();
-        journal.note(source, actor, "relation added: %s %s %s".formatted(source, type, target));
-        journal.note(target, actor, "relation added: %s %s %s".formatted(source, type, target));
+        JournalMessage line = JournalMessage.of(JournalKeys.CI_RELATION_ADDED, source, type, target);
+        journal.note(source, actor, line);
+        journal.note(target, actor, line);
         return RelationView.of(relation);
     }
 
@@ -134,7 +137,8 @@ public class CmdbService {
                 .filter(r -> r.getSource().equals(number) || r.getTarget().equals(number))
                 .orElseThrow(() -> new TicketNotFoundException("relation of " + number, String.valueOf(relationId)));
         relations.delete(relation);
-        String line = "relation removed: %s %s %s".formatted(relation.getSource(), relation.getType(), relation.getTarget());
+        JournalMessage line = JournalMessage.of(JournalKeys.CI_RELATION_REMOVED, relation.getSource(), relation.getType(),
+                relation.getTarget());
         journal.note(relation.getSource(), currentUser.username(), line);
         journal.note(relation.getTarget(), currentUser.username(), line);
     }

@@ -2,6 +2,8 @@ package io.itsmhub.core.fulfilment;
 
 import io.itsmhub.core.fulfilment.FulfilmentEvents.FulfilmentFailed;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
@@ -59,7 +61,7 @@ public class FulfilmentService {
         }
         if (request.status() != RequestStatus.APPROVED) {
             // a late or replayed approval event: the request moved on (cancelled, on hold) and must not be provisioned
-            journal.note(number, SYSTEM, "Fulfilment not started: the request is " + request.status() + " now");
+            journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.FULFILMENT_NOT_STARTED, request.status()));
             return false;
         }
         Instant now = clock.instant();
@@ -67,7 +69,7 @@ public class FulfilmentService {
         fulfilments.save(new Fulfilment(number, plan, first, now));
         requests.startFulfilment(number);
         requests.executor(number, "hub: " + describe(first));
-        journal.note(number, SYSTEM, "Fulfilment started (plan " + plan + ")");
+        journal.note(number, SYSTEM, JournalMessage.of(JournalKeys.FULFILMENT_STARTED, plan));
         return true;
     }
 
@@ -79,7 +81,8 @@ public class FulfilmentService {
                     f.lease(now.plus(lease), now);
                     RequestView request = requests.get(f.getRequestNumber());
                     if (f.getAttempts() > 1) {
-                        journal.note(f.getRequestNumber(), SYSTEM, "Resuming at %s (attempt %d)".formatted(f.getStep(), f.getAttempts()));
+                        journal.note(f.getRequestNumber(), SYSTEM,
+                                JournalMessage.of(JournalKeys.FULFILMENT_RESUMING, f.getStep(), f.getAttempts()));
                     }
                     return new StepOrder(f.getRequestNumber(), request.catalogItem(), request.requester(), f.getStep(),
                             request.values(), f.getData(), f.getAttempts());
@@ -100,10 +103,13 @@ public class FulfilmentService {
             return; // a late report of a step already done (a lease that ran out while it finished)
         }
         Instant now = clock.instant();
-        journal.note(number, SYSTEM, step + " done" + (summary == null ? "" : ": " + summary));
+        // the summary is the step's own report of what it did (names, addresses from the peers): an argument
+        journal.note(number, SYSTEM, summary == null ? JournalMessage.of(JournalKeys.FULFILMENT_STEP_DONE, step)
+                : JournalMessage.of(JournalKeys.FULFILMENT_STEP_DONE_WITH_SUMMARY, step, summary));
         if (step == Step.COMPENSATE) {
             f.cancelled(now);
-            requests.cancel(number, "cancelled during fulfilment; " + (summary == null ? "nothing to undo" : summary));
+            requests.cancel(number, summary == null ? JournalMessage.of(JournalKeys.FULFILMENT_CANCELLED_NOTHING_TO_UNDO)
+                    : JournalMessage.of(JournalKeys.FULFILMENT_CANCELLED_UNDONE, summary));
             return;
         }
         List<Step> plan = Step.plan(f.getPlan());
@@ -124,7 +130,7 @@ public class FulfilmentService {
         }
         Instant now = clock.instant();
         f.held(step + ": " + error, now);
-        RequestView request = requests.hold(number, "%s failed: %s".formatted(step, error));
+        RequestView request = requests.hold(number, JournalMessage.of(JournalKeys.OPERATION_FAILED, step, error));
         outbox.publish(number, new FulfilmentFailed(number, step, error, request.assignmentGroup()));
     }
 
@@ -135,7 +141,7 @@ public class FulfilmentService {
             throw new ConflictException("Not on hold", number + "'s fulfilment is " + f.getState() + "; only a held one is retried");
         }
         f.resume(clock.instant());
-        requests.resume(number, "retry of " + f.getStep() + " by " + currentUser.username());
+        requests.resume(number, JournalMessage.of(JournalKeys.FULFILMENT_RETRY, f.getStep(), currentUser.username()));
         requests.executor(number, "hub: " + describe(f.getStep()));
         return FulfilmentView.of(f);
     }
@@ -146,7 +152,8 @@ public class FulfilmentService {
         if (f.getState() != Fulfilment.State.HELD) {
             throw new ConflictException("Not on hold", number + "'s fulfilment is " + f.getState() + "; cancel it once it is on hold");
         }
-        journal.note(number, currentUser.username(), "Fulfilment cancelled: " + (reason == null ? "no reason given" : reason));
+        journal.note(number, currentUser.username(), reason == null ? JournalMessage.of(JournalKeys.FULFILMENT_CANCELLED_NO_REASON)
+                : JournalMessage.of(JournalKeys.FULFILMENT_CANCELLED, reason));
         f.compensate(clock.instant());
         requests.executor(number, "hub: " + describe(Step.COMPENSATE));
         return FulfilmentView.of(f);

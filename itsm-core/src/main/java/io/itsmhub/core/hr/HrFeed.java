@@ -5,6 +5,8 @@ import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import io.itsmhub.core.people.PersonForm;
@@ -149,13 +151,15 @@ public class HrFeed {
         for (IncidentView i : incidents.list(new IncidentFilter(List.of(IncidentStatus.NEW, IncidentStatus.IN_PROGRESS,
                 IncidentStatus.ON_HOLD), null, leaver.getUsername(), null, null, null, null, null, null), Pageable.unpaged()).items()) {
             incidents.assign(i.number(), i.assignmentGroup(), null);
-            journal.note(i.number(), ACTOR, leaver.getUsername() + " left: back to " + i.assignmentGroup());
+            journal.note(i.number(), ACTOR, JournalMessage.of(JournalKeys.HR_LEAVER_RETURNED, leaver.getUsername(),
+                    i.assignmentGroup()));
             reassigned.add(i.number());
         }
         for (RequestView r : requests.list(List.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL,
                 RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT), null, null, leaver.getUsername(), Pageable.unpaged()).items()) {
             requests.assign(r.number(), r.assignmentGroup(), null);
-            journal.note(r.number(), ACTOR, leaver.getUsername() + " left: back to " + r.assignmentGroup());
+            journal.note(r.number(), ACTOR, JournalMessage.of(JournalKeys.HR_LEAVER_RETURNED, leaver.getUsername(),
+                    r.assignmentGroup()));
             reassigned.add(r.number());
         }
         return new Applied(leaver.getUsername(), record.event(), List.of(revoke), reassigned, false);

@@ -4,6 +4,8 @@ import io.itsmhub.core.change.ChangeService;
 import io.itsmhub.core.incident.IncidentForm;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import io.itsmhub.core.problem.ProblemService;
@@ -242,10 +244,10 @@ public class MailIntake {
     private void keepAttachments(MailIn mail, String ticket, String actor) {
         for (MailIn.File file : mail.attachments() == null ? List.<MailIn.File>of() : mail.attachments()) {
             if (file.content() == null) {
-                journal.note(ticket, actor, "Attachment %s (%d bytes) not kept: over the size limit".formatted(file.filename(), file.size()));
+                journal.note(ticket, actor, JournalMessage.of(JournalKeys.MAIL_ATTACHMENT_TOO_LARGE, file.filename(), file.size()));
             } else {
                 attachments.save(new Attachment(ticket, file, clock.instant()));
-                journal.note(ticket, actor, "Attachment %s (%d bytes) kept".formatted(file.filename(), file.size()));
+                journal.note(ticket, actor, JournalMessage.of(JournalKeys.MAIL_ATTACHMENT_KEPT, file.filename(), file.size()));
             }
         }
     }

@@ -9,6 +9,8 @@ import io.itsmhub.core.incident.IncidentEvents.IncidentResolved;
 import io.itsmhub.core.incident.IncidentEvents.IncidentTransitioned;
 import io.itsmhub.core.incident.IncidentEvents.IncidentUpdated;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
@@ -124,12 +126,10 @@ public class IncidentService {
         }
         incidents.save(incident);
         String number = incident.getNumber();
-        journal.created(number, actor, "%s %s (%s): %s".formatted(incident.getPriority(), number, incident.getSource(),
-                incident.getTitle()));
+        journal.created(number, actor, JournalMessage.of(JournalKeys.INCIDENT_CREATED, incident.getPriority(), number,
+                incident.getSource(), incident.getTitle()));
         if (requester && (form.impact() != null || form.urgency() != null)) {
-            journal.note(number, actor, "Reported by the caller: impact %s, urgency %s; priority %s until the service desk triages it"
-                    .formatted(Objects.toString(form.impact(), "not given"), Objects.toString(form.urgency(), "not given"),
-                            incident.getPriority()));
+            journal.note(number, actor, callerReported(form, incident.getPriority()));
         }
         outbox.publish(number, new IncidentCreated(number, incident.getPriority(), incident.getSource(),
                 incident.getSourceRef(), incident.getAffectedCi(), incident.getAssignmentGroup(), incident.getAssignee()));
@@ -192,12 +192,12 @@ public class IncidentService {
         return IncidentView.of(incident);
     }
 
-    /** Links the incident to a change that caused it or may have; {@code why} goes to the journal. */
-    public IncidentView linkChange(String number, String change, String why) {
+    /** Links the incident to a change that caused it or may have; {@code why} (naming the change) goes to the journal. */
+    public IncidentView linkChange(String number, String change, JournalMessage why) {
         Incident incident = load(number);
         String actor = currentUser.username();
         journal.fieldChanged(number, actor, "relatedChange", incident.getRelatedChange(), change);
-        journal.note(number, actor, change + ": " + why);
+        journal.note(number, actor, why);
         incident.setRelatedChange(change);
         incident.touch(clock.instant());
         return IncidentView.of(incident);
@@ -210,11 +210,11 @@ public class IncidentService {
     }
 
     public IncidentView hold(String number, String reason) {
-        return IncidentView.of(transition(number, IncidentWorkflow.HOLD, reason));
+        return IncidentView.of(transition(number, IncidentWorkflow.HOLD, JournalMessage.text(reason)));
     }
 
     public IncidentView resolve(String number, String resolutionCode, String note) {
-        Incident incident = transition(number, IncidentWorkflow.RESOLVE, resolutionCode);
+        Incident incident = transition(number, IncidentWorkflow.RESOLVE, JournalMessage.text(resolutionCode));
         Instant now = clock.instant();
         incident.setResolution(resolutionCode, note);
         incident.setResolvedAt(now);
@@ -228,6 +228,11 @@ public class IncidentService {
     }
 
     public IncidentView reopen(String number, String reason) {
+        return reopen(number, JournalMessage.text(reason));
+    }
+
+    /** Reopened by the hub (an alert fired again), with its words for why. */
+    public IncidentView reopen(String number, JournalMessage reason) {
         Incident incident = transition(number, IncidentWorkflow.REOPEN, reason);
         incident.setResolution(null, null);
         incident.setResolvedAt(null);
@@ -241,7 +246,7 @@ public class IncidentService {
     }
 
     public IncidentView cancel(String number, String reason) {
-        Incident incident = transition(number, IncidentWorkflow.CANCEL, reason);
+        Incident incident = transition(number, IncidentWorkflow.CANCEL, JournalMessage.text(reason));
         incident.setClosedAt(clock.instant());
         return IncidentView.of(incident);
     }
@@ -309,17 +314,21 @@ public class IncidentService {
                 IncidentStatus.ON_HOLD), now);
         for (Incident incident : breached) {
             incident.setSlaBreached(true);
-            String what = incident.getRespondedAt() == null && incident.getResponseDue() != null
-                    && incident.getResponseDue().isBefore(now) ? "response due " + incident.getResponseDue()
+            boolean response = incident.getRespondedAt() == null && incident.getResponseDue() != null
+                    && incident.getResponseDue().isBefore(now);
+            // the event keeps its text: what subscribers (mail, chat) were always given
+            String what = response ? "response due " + incident.getResponseDue()
                     : "resolution due " + incident.getResolutionDue();
-            journal.note(incident.getNumber(), "sla", "SLA missed: " + what);
+            journal.note(incident.getNumber(), "sla", response
+                    ? JournalMessage.of(JournalKeys.SLA_MISSED_RESPONSE, incident.getResponseDue())
+                    : JournalMessage.of(JournalKeys.SLA_MISSED_RESOLUTION, incident.getResolutionDue()));
             outbox.publish(incident.getNumber(), new IncidentEvents.IncidentSlaBreached(incident.getNumber(),
                     incident.getPriority(), incident.getAssignmentGroup(), incident.getAssignee(), what));
         }
         return breached.size();
     }
 
-    private Incident transition(String number, String action, String note) {
+    private Incident transition(String number, String action, JournalMessage note) {
         Incident incident = load(number);
         IncidentStatus from = transitions.move(incident, WORKFLOW, action, currentUser.username(), note);
         IncidentStatus to = incident.getStatus();
@@ -328,6 +337,15 @@ public class IncidentService {
         }
         log.info("{} {} {} -> {}", number, action, from, to);
         return incident;
+    }
+
+    /** What a requester said about impact and urgency: one key for each part they gave (at least one). */
+    private static JournalMessage callerReported(IncidentForm form, Priority priority) {
+        if (form.impact() == null) {
+            return JournalMessage.of(JournalKeys.INCIDENT_CALLER_REPORTED_URGENCY, form.urgency(), priority);
+        }
+        return form.urgency() == null ? JournalMessage.of(JournalKeys.INCIDENT_CALLER_REPORTED_IMPACT, form.impact(), priority)
+                : JournalMessage.of(JournalKeys.INCIDENT_CALLER_REPORTED, form.impact(), form.urgency(), priority);
     }
 
     private void applySla(Incident incident) {

@@ -4,6 +4,7 @@ import io.itsmhub.core.journal.JournalEntry.Kind;
 import io.itsmhub.core.journal.JournalEntry.Visibility;
 import io.itsmhub.core.security.CurrentUser;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Service;
@@ -33,16 +34,29 @@ public class Journal {
         this.currentUser = currentUser;
     }
 
-    public void created(String number, String actor, String summary) {
-        append(number, actor, JournalEntry.Kind.CREATED, null, null, null, summary);
+    /** The line that opens a ticket's or CI's journal: what was created, in the hub's words. */
+    public void created(String number, String actor, JournalMessage summary) {
+        append(number, actor, JournalEntry.Kind.CREATED, null, null, null, Objects.requireNonNull(summary));
     }
 
-    public void transition(String number, String actor, String action, Enum<?> from, Enum<?> to, String note) {
+    /**
+     * A status change with its note (the hub's words, or a person's as {@link JournalMessage#text}), or none: stored
+     * under the note's key with the action first, so that a page names the action and the note apart without parsing
+     * text (see {@link JournalRenderer}).
+     */
+    public void transition(String number, String actor, String action, Enum<?> from, Enum<?> to, JournalMessage note) {
+        List<String> args = new ArrayList<>(List.of(action));
+        if (note != null) {
+            args.addAll(note.args());
+        }
         append(number, actor, JournalEntry.Kind.TRANSITION, "status", from.name(), to.name(),
-                note == null ? action : action + ": " + note);
+                new JournalMessage(note == null ? JournalKeys.TRANSITION : note.key(), args));
     }
 
-    /** Records a field change; does nothing when the value did not change. */
+    /**
+     * Records a field change; does nothing when the value did not change. No message: the field, the old and the
+     * new value are the line's structure already, and a page names the field in its reader's language.
+     */
     public void fieldChanged(String number, String actor, String field, Object oldValue, Object newValue) {
         String before = oldValue == null ? null : oldValue.toString();
         String after = newValue == null ? null : newValue.toString();
@@ -51,32 +65,37 @@ public class Journal {
         }
     }
 
+    /** A person's public comment, kept as written. */
     public void comment(String number, String actor, String text) {
-        append(number, actor, JournalEntry.Kind.COMMENT, null, null, null, text);
+        append(number, actor, JournalEntry.Kind.COMMENT, null, null, null, JournalMessage.text(text));
     }
 
     /** A note the hub or a person writes for staff: internal, never shown to the requester. */
-    public void note(String number, String actor, String text) {
-        append(number, actor, JournalEntry.Kind.NOTE, null, null, null, text);
+    public void note(String number, String actor, JournalMessage message) {
+        append(number, actor, JournalEntry.Kind.NOTE, null, null, null, Objects.requireNonNull(message));
     }
 
     /**
      * A note of the hub about the requester's own ticket that the requester should read too (which approvals apply,
      * their own rating): public. Nothing from an external system goes here.
      */
-    public void publicNote(String number, String actor, String text) {
-        appendAs(number, actor, JournalEntry.Kind.NOTE, null, null, null, text, Visibility.PUBLIC);
+    public void publicNote(String number, String actor, JournalMessage message) {
+        appendAs(number, actor, JournalEntry.Kind.NOTE, null, null, null, Objects.requireNonNull(message),
+                Visibility.PUBLIC);
     }
 
-    /** A person's work note: a note, internal like every note; named for what the API calls it. */
+    /** A person's work note: a note, internal like every note, kept as written; named for what the API calls it. */
     public void workNote(String number, String actor, String text) {
-        note(number, actor, text);
+        note(number, actor, JournalMessage.text(text));
     }
 
-    /** An external call made for the ticket: system, operation, outcome, duration and attempt, in one line. */
+    /**
+     * An external call made for the ticket: system, operation, outcome, duration and attempt, in one line. The
+     * outcome is what the call answered, kept as it came; the words around it are the bundle's.
+     */
     public void externalCall(String number, String system, String operation, String outcome, long millis, int attempt) {
         append(number, system, JournalEntry.Kind.EXTERNAL_CALL, operation, null, outcome,
-                "%s %s: %s in %d ms (attempt %d)".formatted(system, operation, outcome, millis, attempt));
+                JournalMessage.of(JournalKeys.EXTERNAL_CALL, system, operation, outcome, millis, attempt));
     }
 
     /** The lines the caller may read: all of them for staff and for the hub itself, the public ones for a requester. */
@@ -101,14 +120,14 @@ public class Journal {
     }
 
     private void append(String number, String actor, JournalEntry.Kind kind, String field, String oldValue,
-                        String newValue, String message) {
+                        String newValue, JournalMessage message) {
         appendAs(number, actor, kind, field, oldValue, newValue, message, visibilityOf(kind));
     }
 
     private void appendAs(String number, String actor, JournalEntry.Kind kind, String field, String oldValue,
-                          String newValue, String message, Visibility visibility) {
+                          String newValue, JournalMessage message, Visibility visibility) {
         entries.save(new JournalEntry(number, clock.instant(), actor, kind, field, truncate(oldValue, 4000),
-                truncate(newValue, 4000), truncate(message, 10000), visibility));
+                truncate(newValue, 4000), message, visibility));
     }
 
     private static String truncate(String value, int max) {

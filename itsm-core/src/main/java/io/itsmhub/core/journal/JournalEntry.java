@@ -1,6 +1,7 @@
 package io.itsmhub.core.journal;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,9 +10,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.hibernate.annotations.Immutable;
 
-/** One line of a ticket's journal. Immutable: corrections are new lines, never edits. */
+/**
+ * One line of a ticket's journal. Immutable: corrections are new lines, never edits. What it says is a message key
+ * and its arguments (rendered in the reader's language, see {@link JournalRenderer}); lines written before keys
+ * (V19) have their English text in {@code message} and no key.
+ */
 @Entity
 @Immutable
 @Table(name = "journal_entry")
@@ -51,8 +57,16 @@ public class JournalEntry {
     @Column(name = "new_value", length = 4000)
     private String newValue;
 
+    /** Text of lines written before message keys; null for a keyed line. */
     @Column(length = 10000)
     private String message;
+
+    @Column(name = "message_key", length = 100)
+    private String messageKey;
+
+    @Convert(converter = JournalArgs.class)
+    @Column(name = "message_args", length = JournalArgs.MAX_JSON)
+    private List<String> messageArgs;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -61,7 +75,7 @@ public class JournalEntry {
     protected JournalEntry() { }
 
     JournalEntry(String ticketNumber, Instant at, String actor, Kind kind, String field, String oldValue,
-                 String newValue, String message, Visibility visibility) {
+                 String newValue, JournalMessage message, Visibility visibility) {
         this.ticketNumber = ticketNumber;
         this.at = at;
         this.actor = actor;
@@ -69,7 +83,8 @@ public class JournalEntry {
         this.field = field;
         this.oldValue = oldValue;
         this.newValue = newValue;
-        this.message = message;
+        this.messageKey = message == null ? null : message.key();
+        this.messageArgs = message == null ? null : JournalArgs.fit(message.args());
         this.visibility = visibility;
     }
 
@@ -82,5 +97,7 @@ public class JournalEntry {
     public String getOldValue() { return oldValue; }
     public String getNewValue() { return newValue; }
     public String getMessage() { return message; }
+    public String getMessageKey() { return messageKey; }
+    public List<String> getMessageArgs() { return messageArgs == null ? List.of() : messageArgs; }
     public Visibility getVisibility() { return visibility; }
 }

@@ -21,7 +21,7 @@ public class JournalWriter {
         journal.externalCall(number, system, operation, outcome, millis, attempt);
     }
 
-    public void note(String number, String actor, String text) {
-        journal.note(number, actor, text);
+    public void note(String number, String actor, JournalMessage message) {
+        journal.note(number, actor, message);
     }
 }

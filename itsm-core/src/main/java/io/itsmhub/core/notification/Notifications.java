@@ -5,6 +5,8 @@ import io.itsmhub.core.change.ChangeView;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.notification.NotificationEvents.NotificationRequested;
 import io.itsmhub.core.notification.NotificationSettings.Rule;
 import io.itsmhub.core.outbox.Outbox;
@@ -149,7 +151,7 @@ public class Notifications {
     }
 
     public void skipped(NotificationRequested n, String why) {
-        journal.note(n.ticket(), n.channel(), "Notification " + n.event() + " not sent: " + why);
+        journal.note(n.ticket(), n.channel(), JournalMessage.of(JournalKeys.NOTIFICATION_NOT_SENT, n.event(), why));
     }
 
     private List<Context> contexts(Record event, String number) {

@@ -1,6 +1,8 @@
 package io.itsmhub.core.people;
 
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.security.SecurityEvents;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -133,7 +135,8 @@ public class DirectorySync {
         DirectorySyncReport report = new DirectorySyncReport(null, triggeredBy, null, null, added, updated, deactivated,
                 allGroups.size(), errors);
         run.finish(report, clock.instant());
-        journal.note(JOURNAL_KEY, triggeredBy, report.summary());
+        journal.note(JOURNAL_KEY, triggeredBy, JournalMessage.of(JournalKeys.DIRECTORY_SYNC, added, updated, deactivated,
+                allGroups.size(), errors.size()));
         return run.report();
     }
 

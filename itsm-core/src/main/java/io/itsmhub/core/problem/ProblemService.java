@@ -4,6 +4,8 @@ import static io.itsmhub.core.problem.ProblemWorkflow.WORKFLOW;
 
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
@@ -68,8 +70,9 @@ public class ProblemService {
         problem.getIncidents().addAll(linked);
         problems.save(problem);
         String number = problem.getNumber();
-        journal.created(number, currentUser.username(), problem.getTitle());
-        linked.forEach(incident -> journal.note(incident, currentUser.username(), "linked to problem " + number));
+        journal.created(number, currentUser.username(), JournalMessage.of(JournalKeys.PROBLEM_CREATED, problem.getTitle()));
+        linked.forEach(incident -> journal.note(incident, currentUser.username(),
+                JournalMessage.of(JournalKeys.PROBLEM_LINKED, number)));
         outbox.publish(number, new ProblemCreated(number, problem.getAssignmentGroup()));
         return ProblemView.of(problem);
     }
@@ -79,8 +82,8 @@ public class ProblemService {
         checkIncident(incident);
         if (problem.getIncidents().add(incident)) {
             String actor = currentUser.username();
-            journal.note(number, actor, "incident " + incident + " linked");
-            journal.note(incident, actor, "linked to problem " + number);
+            journal.note(number, actor, JournalMessage.of(JournalKeys.PROBLEM_INCIDENT_LINKED, incident));
+            journal.note(incident, actor, JournalMessage.of(JournalKeys.PROBLEM_LINKED, number));
             problem.touch(clock.instant());
             outbox.publish(number, new ProblemIncidentLinked(number, incident));
         }

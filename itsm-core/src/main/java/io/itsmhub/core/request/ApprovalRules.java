@@ -1,5 +1,7 @@
 package io.itsmhub.core.request;
 
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import io.itsmhub.core.people.PersonView;
@@ -32,7 +34,7 @@ class ApprovalRules {
     private static final int MAX_LEVELS = 20;
 
     /** The approvers of a step, and when the rules moved it away from its usual approver, why (for the journal). */
-    record Routing(List<String> approvers, String note) { }
+    record Routing(List<String> approvers, JournalMessage note) { }
 
     private final PeopleService people;
 
@@ -104,7 +106,7 @@ class ApprovalRules {
         String above = firstEligibleAbove(manager, excluded);
         String to = above != null ? above : fallback.replace("group:", "group ");
         return new Routing(List.of(above != null ? above : fallback),
-                "Approval by the manager goes to %s: %s %s".formatted(to, manager, why(request, manager)));
+                JournalMessage.of(why(request, manager).managerRerouted, to, manager));
     }
 
     /**
@@ -124,8 +126,9 @@ class ApprovalRules {
             }
         });
         List<String> approvers = managers.isEmpty() ? List.of(fallback) : List.copyOf(managers);
-        String reasons = members.stream().map(m -> m + " " + why(request, m)).reduce((a, b) -> a + ", " + b).orElse("");
-        return new Routing(approvers, "Approval by group %s goes to %s: %s".formatted(group,
+        String reasons = members.stream().map(m -> m + " " + why(request, m).words).reduce((a, b) -> a + ", " + b).orElse("");
+        // several members, each with a reason: the list stays English text in an argument (see the journal's package-info)
+        return new Routing(approvers, JournalMessage.of(JournalKeys.APPROVAL_GROUP_REROUTED, group,
                 String.join(", ", approvers).replace("group:", "group "), reasons));
     }
 
@@ -167,13 +170,28 @@ class ApprovalRules {
         return deciders;
     }
 
-    private static String why(ServiceRequest request, String username) {
+    /** Why the rules exclude someone from deciding: the journal key when it names one person, else the words. */
+    private enum Excluded {
+        REQUESTER("is the requester", JournalKeys.APPROVAL_MANAGER_REROUTED_REQUESTER),
+        OPENER("opened the request", JournalKeys.APPROVAL_MANAGER_REROUTED_OPENER),
+        DECIDER("decided an earlier step", JournalKeys.APPROVAL_MANAGER_REROUTED_DECIDER);
+
+        final String words;
+        final String managerRerouted;
+
+        Excluded(String words, String managerRerouted) {
+            this.words = words;
+            this.managerRerouted = managerRerouted;
+        }
+    }
+
+    private static Excluded why(ServiceRequest request, String username) {
         if (username.equals(request.getRequester())) {
-            return "is the requester";
+            return Excluded.REQUESTER;
         }
         if (username.equals(request.getOpenedBy())) {
-            return "opened the request";
+            return Excluded.OPENER;
         }
-        return "decided an earlier step";
+        return Excluded.DECIDER;
     }
 }

@@ -1,6 +1,7 @@
 package io.itsmhub.core.request;
 
 import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.security.Roles;
 import io.itsmhub.core.ticket.ActionForms.Assignment;
 import io.itsmhub.core.ticket.ActionForms.Comment;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -97,22 +100,26 @@ class RequestController {
 
     @PostMapping("/{number}/comments")
     @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form) {
+    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         requests.comment(number, form.text());
-        return requests.journal(number);
+        return JournalRenderer.render(requests.journal(number), JournalRenderer.readerOf(language));
     }
 
     /** Staff only: a requester may comment, never write (or read) a work note. */
     @PostMapping("/{number}/work-notes")
     @PreAuthorize(Roles.STAFF)
     @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form) {
+    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form,
+            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         requests.workNote(number, form.text());
-        return requests.journal(number);
+        return JournalRenderer.render(requests.journal(number), JournalRenderer.readerOf(language));
     }
 
+    /** Each line's message in the caller's language: Chinese for Accept-Language zh(-CN), else English. */
     @GetMapping("/{number}/journal")
-    List<JournalEntryView> journal(@PathVariable String number) {
-        return requests.journal(number);
+    List<JournalEntryView> journal(@PathVariable String number,
+                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return JournalRenderer.render(requests.journal(number), JournalRenderer.readerOf(language));
     }
 }

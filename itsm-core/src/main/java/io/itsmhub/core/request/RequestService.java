@@ -3,6 +3,9 @@ package io.itsmhub.core.request;
 import static io.itsmhub.core.request.RequestWorkflow.WORKFLOW;
 
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
+import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
@@ -112,8 +115,10 @@ public class RequestService {
         request.setDue(due.responseDue(), item.slaHours() != null ? now.plus(Duration.ofHours(item.slaHours())) : due.resolutionDue());
         requests.save(request);
         String number = request.getNumber();
-        journal.created(number, actor, "%s ordered %s%s".formatted(requester, item.name(),
-                request.getCost() == null ? "" : " (cost " + request.getCost().toPlainString() + ")"));
+        journal.created(number, actor, request.getCost() == null
+                ? JournalMessage.of(JournalKeys.REQUEST_CREATED, requester, item.name())
+                : JournalMessage.of(JournalKeys.REQUEST_CREATED_WITH_COST, requester, item.name(),
+                        request.getCost().toPlainString()));
         outbox.publish(number, new RequestSubmitted(number, item.code(), requester, values));
         nextApproval(request, item, 0, false);
         return RequestView.of(request, clock.instant());
@@ -153,7 +158,8 @@ public class RequestService {
         for (int i = from; i < chain.size(); i++) {
             ApprovalStep step = chain.get(i);
             if (!step.appliesTo(request.getValues(), request.getCost())) {
-                journal.publicNote(number, CurrentUser.SYSTEM, "Approval by " + step.title() + " does not apply to this request");
+                journal.publicNote(number, CurrentUser.SYSTEM,
+                        JournalMessage.of(JournalKeys.APPROVAL_NOT_APPLICABLE, step.title()));
                 continue;
             }
             ApprovalRules.Routing routing = rules.approversFor(step, request, item);
@@ -163,10 +169,10 @@ public class RequestService {
             if (request.getStatus() == RequestStatus.SUBMITTED) {
                 move(request, RequestWorkflow.REQUEST_APPROVAL, null);
             }
-            if (routing.note() != null) {
+            if (routing.note() != null) { // the rules moved the step away from its usual approver: why
                 journal.note(number, CurrentUser.SYSTEM, routing.note());
             }
-            journal.note(number, CurrentUser.SYSTEM, "Waiting for approval by %s (%s)".formatted(
+            journal.note(number, CurrentUser.SYSTEM, JournalMessage.of(JournalKeys.APPROVAL_WAITING,
                     String.join(", ", approvers), step.title()));
             outbox.publish(number, new RequestApprovalRequested(number, item.code(), request.getRequester(),
                     step.title(), step.kind().name(), approvers, escalated));
@@ -175,10 +181,10 @@ public class RequestService {
         request.awaitApproval(chain.size(), List.of(), null);
         request.setExecutor(item.fulfilmentGroup() == null ? null : "fulfilment by " + item.fulfilmentGroup());
         if (request.getStatus() == RequestStatus.SUBMITTED) {
-            move(request, RequestWorkflow.AUTO_APPROVE, "no approval needed for " + item.code());
+            move(request, RequestWorkflow.AUTO_APPROVE, JournalMessage.of(JournalKeys.REQUEST_NO_APPROVAL_NEEDED, item.code()));
             outbox.publish(number, new RequestApproved(number, item.code(), request.getRequester(), CurrentUser.SYSTEM));
         } else {
-            move(request, RequestWorkflow.APPROVE, "every approval given");
+            move(request, RequestWorkflow.APPROVE, JournalMessage.of(JournalKeys.REQUEST_EVERY_APPROVAL_GIVEN));
             outbox.publish(number, new RequestApproved(number, item.code(), request.getRequester(), currentUser.username()));
         }
     }
@@ -218,8 +224,8 @@ public class RequestService {
             CatalogItemView item = catalog.get(request.getCatalogItem());
             ApprovalStep step = currentStep(request, item);
             request.setExecutor(executor(step, request, approvers));
-            journal.note(request.getNumber(), CurrentUser.SYSTEM, "Approval escalated after %s to %s".formatted(after,
-                    String.join(", ", managers)));
+            journal.note(request.getNumber(), CurrentUser.SYSTEM, JournalMessage.of(JournalKeys.APPROVAL_ESCALATED,
+                    after, String.join(", ", managers)));
             outbox.publish(request.getNumber(), new RequestApprovalRequested(request.getNumber(), item.code(),
                     request.getRequester(), step.title(), step.kind().name(), approvers, true));
             escalated++;
@@ -231,7 +237,7 @@ public class RequestService {
     public RequestView approve(String number, String comment) {
         ServiceRequest request = load(number);
         if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
-            move(request, RequestWorkflow.APPROVE, comment); // answers 409 with the allowed actions
+            move(request, RequestWorkflow.APPROVE, JournalMessage.text(comment)); // answers 409 with the allowed actions
         }
         checkApprover(request);
         String approver = currentUser.username();
@@ -239,7 +245,8 @@ public class RequestService {
         CatalogItemView item = catalog.get(request.getCatalogItem());
         ApprovalStep current = currentStep(request, item);
         String step = current == null ? "approval" : current.title();
-        journal.note(number, approver, "Approved (%s)%s".formatted(step, comment == null ? "" : ": " + comment));
+        journal.note(number, approver, comment == null ? JournalMessage.of(JournalKeys.APPROVAL_APPROVED, step)
+                : JournalMessage.of(JournalKeys.APPROVAL_APPROVED_WITH_COMMENT, step, comment));
         nextApproval(request, item, request.getApprovalStep() + 1, false);
         request.touch(clock.instant());
         return RequestView.of(request, clock.instant());
@@ -257,7 +264,7 @@ public class RequestService {
                     .formatted(request.getRequester(), number));
         }
         if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
-            move(request, RequestWorkflow.APPROVE, comment); // answers 409 with the allowed actions
+            move(request, RequestWorkflow.APPROVE, JournalMessage.text(comment)); // answers 409 with the allowed actions
         }
         CatalogItemView item = catalog.get(request.getCatalogItem());
         ApprovalStep current = currentStep(request, item);
@@ -266,7 +273,8 @@ public class RequestService {
                     .formatted(number, String.join(", ", request.getCurrentApprovers())));
         }
         request.addApproval(new Approval(request.getId(), actor, Approval.Decision.CONFIRMED, comment, clock.instant()));
-        journal.note(number, actor, "Confirmed by %s, whom the request is for%s".formatted(actor, comment == null ? "" : ": " + comment));
+        journal.note(number, actor, comment == null ? JournalMessage.of(JournalKeys.APPROVAL_CONFIRMED, actor)
+                : JournalMessage.of(JournalKeys.APPROVAL_CONFIRMED_WITH_COMMENT, actor, comment));
         nextApproval(request, item, request.getApprovalStep() + 1, false);
         request.touch(clock.instant());
         return RequestView.of(request, clock.instant());
@@ -290,7 +298,7 @@ public class RequestService {
 
     public RequestView fulfil(String number, String note) {
         ServiceRequest request = load(number);
-        move(request, RequestWorkflow.FULFIL, note);
+        move(request, RequestWorkflow.FULFIL, JournalMessage.text(note));
         request.setExecutor(null);
         request.close(clock.instant(), note);
         transitioned(request, RequestWorkflow.FULFIL, RequestStatus.IN_FULFILMENT);
@@ -299,6 +307,11 @@ public class RequestService {
 
     /** A fulfilment step failed: on hold with the error, until an agent retries or cancels. */
     public RequestView hold(String number, String reason) {
+        return hold(number, JournalMessage.text(reason));
+    }
+
+    /** On hold with the hub's own words for why (a failed step and its error). */
+    public RequestView hold(String number, JournalMessage reason) {
         ServiceRequest request = load(number);
         move(request, RequestWorkflow.HOLD, reason);
         request.setExecutor("on hold: fulfilment team (" + request.getAssignmentGroup() + ")");
@@ -307,6 +320,10 @@ public class RequestService {
     }
 
     public RequestView resume(String number, String note) {
+        return resume(number, JournalMessage.text(note));
+    }
+
+    public RequestView resume(String number, JournalMessage note) {
         ServiceRequest request = load(number);
         move(request, RequestWorkflow.RESUME, note);
         transitioned(request, RequestWorkflow.RESUME, RequestStatus.ON_HOLD);
@@ -322,10 +339,22 @@ public class RequestService {
     }
 
     public RequestView cancel(String number, String reason) {
+        return cancel(number, JournalMessage.text(reason), reason);
+    }
+
+    /**
+     * Cancelled by the hub (a fulfilment given up), with its words for the journal. The close note is a field of the
+     * request, shown as stored, so it keeps the English text it always had.
+     */
+    public RequestView cancel(String number, JournalMessage reason) {
+        return cancel(number, reason, JournalRenderer.english(reason));
+    }
+
+    private RequestView cancel(String number, JournalMessage reason, String closeNote) {
         ServiceRequest request = load(number);
         RequestStatus from = request.getStatus();
         move(request, RequestWorkflow.CANCEL, reason);
-        request.close(clock.instant(), reason);
+        request.close(clock.instant(), closeNote);
         transitioned(request, RequestWorkflow.CANCEL, from);
         return RequestView.of(request, clock.instant());
     }
@@ -397,7 +426,8 @@ public class RequestService {
                 RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT, RequestStatus.ON_HOLD), clock.instant());
         for (ServiceRequest request : breached) {
             request.setSlaBreached(true);
-            journal.note(request.getNumber(), "sla", "SLA missed: resolution due " + request.getResolutionDue());
+            journal.note(request.getNumber(), "sla",
+                    JournalMessage.of(JournalKeys.SLA_MISSED_RESOLUTION, request.getResolutionDue()));
             outbox.publish(request.getNumber(), new RequestEvents.RequestSlaBreached(request.getNumber(),
                     request.getRequester(), request.getAssignmentGroup(), request.getAssignee()));
         }
@@ -408,11 +438,11 @@ public class RequestService {
         ServiceRequest request = load(number);
         String action = decision == Approval.Decision.APPROVED ? RequestWorkflow.APPROVE : RequestWorkflow.REJECT;
         if (request.getStatus() != RequestStatus.AWAITING_APPROVAL) {
-            move(request, action, comment); // a closed request answers 409 with the allowed actions, before any rule
+            move(request, action, JournalMessage.text(comment)); // a closed request answers 409 with the allowed actions, before any rule
         }
         checkApprover(request);
         String approver = currentUser.username();
-        move(request, action, comment);
+        move(request, action, JournalMessage.text(comment));
         request.addApproval(new Approval(request.getId(), approver, decision, comment, clock.instant()));
         return request;
     }
@@ -437,7 +467,7 @@ public class RequestService {
         }
     }
 
-    private ServiceRequest move(ServiceRequest request, String action, String note) {
+    private ServiceRequest move(ServiceRequest request, String action, JournalMessage note) {
         transitions.move(request, WORKFLOW, action, currentUser.username(), note);
         return request;
     }

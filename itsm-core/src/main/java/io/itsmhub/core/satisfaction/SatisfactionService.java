@@ -4,6 +4,8 @@ import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
@@ -82,7 +84,8 @@ public class SatisfactionService {
             // the same requester rating twice at the same moment (a double click): the other call won
             throw new ConflictException("Already rated", ticket.number() + " was rated a moment ago; a ticket is rated once");
         }
-        journal.publicNote(ticket.number(), rater, "rated %d/5%s".formatted(score, text == null ? "" : ": " + text));
+        journal.publicNote(ticket.number(), rater, text == null ? JournalMessage.of(JournalKeys.RATING, score)
+                : JournalMessage.of(JournalKeys.RATING_WITH_COMMENT, score, text));
         outbox.publish(ticket.number(), new TicketRated(ticket.number(), score, rater));
         return RatingView.of(rating);
     }

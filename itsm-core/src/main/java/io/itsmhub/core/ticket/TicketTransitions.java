@@ -1,6 +1,7 @@
 package io.itsmhub.core.ticket;
 
 import io.itsmhub.core.journal.Journal;
+import io.itsmhub.core.journal.JournalMessage;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,14 @@ public class TicketTransitions {
         this.clock = clock;
     }
 
-    /** Moves {@code ticket} by {@code action} and returns the status it came from. */
+    /** Moves {@code ticket} by {@code action} with a person's note (or none) and returns the status it came from. */
     public <S extends Enum<S>> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor, String note) {
+        return move(ticket, workflow, action, actor, JournalMessage.text(note));
+    }
+
+    /** Moves {@code ticket} by {@code action} with a note in the hub's words (or none); the status it came from. */
+    public <S extends Enum<S>> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor,
+                                      JournalMessage note) {
         S from = ticket.getStatus();
         S to = workflow.check(action, from, ticket.getNumber()).to();
         ticket.setStatus(to);

@@ -1,5 +1,7 @@
 package io.itsmhub.core.journal;
 
+import static io.itsmhub.core.journal.JournalJson.line;
+import static io.itsmhub.core.journal.JournalJson.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.itsmhub.core.request.catalog.CatalogItemForm;
 import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.support.ApiTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +88,7 @@ class WorkNotesApiTest extends ApiTest {
     void externalCallsAndTheHubsNotesAreWorkNotes() throws Exception {
         String number = body(postAs("rita", "/api/v1/requests", Map.of("catalogItem", "mouse"))).get("number").asText();
         journalWriter.externalCall(number, "ansible", "run install-postgres", "failed: ssh 10.1.2.3 refused", 812, 2);
-        journalWriter.note(number, "ldap", "One-time password sent by SMS to the phone of rita");
+        journalWriter.note(number, "ldap", JournalMessage.of(JournalKeys.OTP_SENT_BY_SMS, "rita"));
         postAs("mike", "/api/v1/requests/" + number + "/comments", Map.of("text", "Your mouse ships today"));
 
         JsonNode requester = body(getAs("rita", "/api/v1/requests/" + number + "/journal"));
@@ -100,20 +101,5 @@ class WorkNotesApiTest extends ApiTest {
         // what the hub sends to a requester reads the public lines only, whoever runs it
         assertThat(journal.publicEntries(number)).extracting(JournalEntryView::message)
                 .contains("Your mouse ships today").noneMatch(m -> m != null && m.contains("10.1.2.3"));
-    }
-
-    private static JsonNode line(JsonNode journal, String message) {
-        for (JsonNode line : journal) {
-            if (message.equals(line.path("message").asText())) {
-                return line;
-            }
-        }
-        throw new AssertionError("no journal line '" + message + "' in " + journal);
-    }
-
-    private static List<String> messages(JsonNode journal) {
-        List<String> out = new ArrayList<>();
-        journal.forEach(l -> out.add(l.path("message").asText("")));
-        return out;
     }
 }

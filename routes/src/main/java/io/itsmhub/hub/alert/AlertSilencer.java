@@ -55,7 +55,7 @@ class AlertSilencer {
         String number = delivery.ticketNumber();
         IncidentStatus now = incidents.get(number).status();
         if (now != IncidentStatus.RESOLVED && now != IncidentStatus.CLOSED) {
-            alerts.callSkipped(number, "create-silence", "the incident is " + now + " now");
+            alerts.callSkipped(number, "create-silence", now);
             return;
         }
         for (Map<String, String> matchers : alerts.silenceTargets(number)) {

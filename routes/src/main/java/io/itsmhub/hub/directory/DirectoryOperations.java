@@ -5,6 +5,8 @@ import io.itsmhub.connectors.ldap.DirectoryClient;
 import io.itsmhub.connectors.mail.MailSender;
 import io.itsmhub.connectors.mail.OutgoingMail;
 import io.itsmhub.connectors.sms.SmsClient;
+import io.itsmhub.core.journal.JournalKeys;
+import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.journal.JournalWriter;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
@@ -75,10 +77,10 @@ public class DirectoryOperations {
         if (byMail) {
             mailer.send(new OutgoingMail(List.of(person.getEmail()), "[" + ticket + "] Your new password", text, null, null,
                     Map.of("X-ITSM-Ticket", ticket)));
-            journal.note(ticket, SYSTEM, "One-time password sent by mail to " + person.getEmail());
+            journal.note(ticket, SYSTEM, JournalMessage.of(JournalKeys.OTP_SENT_BY_MAIL, person.getEmail()));
         } else {
             texter.send(person.getPhone(), text);
-            journal.note(ticket, SYSTEM, "One-time password sent by SMS to the phone of " + username);
+            journal.note(ticket, SYSTEM, JournalMessage.of(JournalKeys.OTP_SENT_BY_SMS, username));
         }
     }
 

@@ -45,7 +45,7 @@ class ReleaseFollower {
                 follow(run);
                 polled++;
             } catch (ConnectorException e) {
-                releases.callFailed(run.runId(), "Following " + run.pipeline(), e.getMessage());
+                releases.followingFailed(run.runId(), e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("{} following run {} failed", run.changeNumber(), run.runId(), e);
             }
@@ -109,8 +109,7 @@ class ReleaseFollower {
             releases.started(run.runId(), found.get().buildNumber(), found.get().url().toString());
             return found.get().buildNumber();
         }
-        releases.callFailed(run.runId(), "Following " + run.pipeline(), cause.getMessage()
-                + "; no build of " + run.changeNumber() + " found in Jenkins");
+        releases.buildNotFound(run.runId(), cause.getMessage());
         releases.finished(run.runId(), "NOT_BUILT", null);
         return null;
     }

@@ -48,11 +48,12 @@ final class HubDatabase {
                 ORDER BY number FETCH FIRST ? ROWS ONLY""", titlePrefix + "%", max);
     }
 
-    /** A ticket's journal, one line per entry: at, actor, kind, field, new value, message. */
+    /** A ticket's journal, one line per entry: at, actor, kind, field, new value, message key and arguments (or text). */
     List<String> journal(String number) throws SQLException {
         return strings("""
                 SELECT at || ' ' || actor || ' ' || kind || ' ' || COALESCE(field, '-') || ' ' || COALESCE(new_value, '-')
-                       || ' ' || COALESCE(message, '') FROM journal_entry WHERE ticket_number = ? ORDER BY id""", number);
+                       || ' ' || COALESCE(message_key || ' ' || message_args, message, '')
+                FROM journal_entry WHERE ticket_number = ? ORDER BY id""", number);
     }
 
     /**

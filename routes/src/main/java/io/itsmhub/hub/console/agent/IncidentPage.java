@@ -9,6 +9,7 @@ import io.itsmhub.hub.console.Me;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,14 +39,14 @@ class IncidentPage {
     }
 
     @GetMapping("/agent/incidents/{number}")
-    String incident(@PathVariable String number, @ModelAttribute("me") Me me, Model model) {
+    String incident(@PathVariable String number, @ModelAttribute("me") Me me, Model model, Locale locale) {
         IncidentView incident = incidents.get(number);
         Instant now = clock.instant();
         model.addAttribute("incident", incident);
         model.addAttribute("open", incident.status().isOpen());
         model.addAttribute("slaLeft", incident.status().isOpen() && incident.resolutionDue() != null
                 ? Duration.between(now, incident.resolutionDue()) : null);
-        model.addAttribute("journal", JournalLine.newestFirst(incidents.journal(number)));
+        model.addAttribute("journal", JournalLine.newestFirst(incidents.journal(number), locale));
         model.addAttribute("alerts", alerts.forIncident(number));
         model.addAttribute("linked", LinkedCis.of(cmdb, incident.affectedCi(), incident.service()));
         model.addAttribute("names", People.displayNames(people));

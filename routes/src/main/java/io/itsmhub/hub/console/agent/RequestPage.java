@@ -9,6 +9,7 @@ import io.itsmhub.core.request.RequestView;
 import io.itsmhub.core.ticket.TicketNotFoundException;
 import io.itsmhub.hub.console.Me;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +39,7 @@ class RequestPage {
     }
 
     @GetMapping("/agent/requests/{number}")
-    String request(@PathVariable String number, @ModelAttribute("me") Me me, Model model) {
+    String request(@PathVariable String number, @ModelAttribute("me") Me me, Model model, Locale locale) {
         RequestView request = requests.get(number);
         FulfilmentView fulfilment = fulfilment(number);
         model.addAttribute("request", request);
@@ -47,7 +48,7 @@ class RequestPage {
         model.addAttribute("fulfilment", fulfilment);
         model.addAttribute("live", fulfilment != null && LIVE.contains(fulfilment.state()));
         model.addAttribute("held", fulfilment != null && "HELD".equals(fulfilment.state()));
-        model.addAttribute("journal", JournalLine.newestFirst(requests.journal(number)));
+        model.addAttribute("journal", JournalLine.newestFirst(requests.journal(number), locale));
         model.addAttribute("names", People.displayNames(people));
         model.addAttribute("groups", people.allGroups());
         model.addAttribute("assignees", People.assignable(people, request.assignmentGroup()));

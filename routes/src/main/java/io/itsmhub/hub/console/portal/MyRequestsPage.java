@@ -51,9 +51,10 @@ class MyRequestsPage {
     }
 
     @GetMapping("/portal/requests/{number}")
-    String request(@PathVariable String number, Model model) {
+    String request(@PathVariable String number, Model model, java.util.Locale locale) {
         model.addAttribute("progress", progress(number));
-        java.util.List<io.itsmhub.core.journal.JournalEntryView> journal = new java.util.ArrayList<>(requests.journal(number));
+        java.util.List<io.itsmhub.core.journal.JournalEntryView> journal = new java.util.ArrayList<>(
+                io.itsmhub.core.journal.JournalRenderer.render(requests.journal(number), locale));
         java.util.Collections.reverse(journal);
         model.addAttribute("journal", journal);
         return "portal/request";

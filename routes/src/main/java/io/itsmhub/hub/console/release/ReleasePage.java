@@ -8,6 +8,7 @@ import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.incident.IncidentFilter;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.journal.JournalEntryView;
+import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.security.Roles;
 import io.itsmhub.hub.console.Me;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,7 +78,9 @@ class ReleasePage {
     private ChangeView live(String number, Model model) {
         ChangeView change = changes.get(number);
         List<RunLine> runs = change.runs().stream().map(RunLine::new).toList();
-        List<JournalEntryView> journal = new ArrayList<>(changes.journal(number));
+        // in the language the console resolved for this request (the page and its live fragment alike)
+        List<JournalEntryView> journal = new ArrayList<>(JournalRenderer.render(changes.journal(number),
+                LocaleContextHolder.getLocale()));
         Collections.reverse(journal);
         model.addAttribute("change", change);
         model.addAttribute("runs", runs);

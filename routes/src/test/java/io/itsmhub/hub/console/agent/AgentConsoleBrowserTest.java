@@ -201,12 +201,20 @@ class AgentConsoleBrowserTest extends BrowserTestSupport {
         browser.screenshot("agent-request");
         browser.checkPhoneWidth("agent-request");
 
+        assertThat(journalLines()).anyMatch(l -> l.contains("Waiting for approval by"))
+                .anyMatch(l -> l.contains("ordered"));
+
         browser.click(By.cssSelector(".lang a[lang=zh-CN]"));
         assertThat(browser.text(By.id("status"))).isEqualTo("待审批");
         assertThat(browser.text(By.cssSelector(".work h2"))).isEqualTo("操作");
+        // the journal too: the hub's own lines in Chinese, the agent's comment as she wrote it
+        assertThat(journalLines()).anyMatch(l -> l.contains("等待") && l.contains("审批"))
+                .anyMatch(l -> l.contains("订购了")).noneMatch(l -> l.contains("Waiting for approval by"))
+                .anyMatch(l -> l.endsWith("Checked with the share owner"));
         browser.screenshot("agent-request-zh");
         browser.click(By.cssSelector(".lang a[lang=en]"));
         assertThat(browser.text(By.id("status"))).isEqualTo("Awaiting approval");
+        assertThat(journalLines()).anyMatch(l -> l.contains("Waiting for approval by"));
     }
 
     /**
