@@ -83,13 +83,20 @@ class AlertSilencer {
         }
     }
 
-    /** On a reopen: expire the silences the resolution set, so the alert is seen again. */
+    /**
+     * On a reopen: expire the silences the resolution set, so the alert is seen again — those the incident recorded,
+     * and any other the hub made for it that Alertmanager still holds active (a hub that died between Alertmanager's
+     * answer and its own record left one unrecorded).
+     */
     void expire(IncidentTransitioned transitioned, Delivery delivery) {
         if (!"reopen".equals(transitioned.action())) {
             return;
         }
         String number = delivery.ticketNumber();
-        for (String silence : alerts.silencesOf(number)) {
+        java.util.Set<String> silences = new java.util.LinkedHashSet<>(alerts.silencesOf(number));
+        alerts.forIncident(number).stream().map(io.itsmhub.core.alert.AlertView::labels).distinct()
+                .forEach(labels -> silences.addAll(madeFor(number, labels).toList()));
+        for (String silence : silences) {
             long started = System.nanoTime();
             try {
                 alertmanager.expireSilence(silence);
@@ -103,10 +110,15 @@ class AlertSilencer {
 
     /** An active silence this hub made for the incident and label set: searched first on a repeated delivery. */
     private java.util.Optional<String> madeBefore(String number, Map<String, String> matchers) {
+        return madeFor(number, matchers).findFirst();
+    }
+
+    /** The active silences in Alertmanager that this hub made for the incident's resolution on {@code matchers}. */
+    private java.util.stream.Stream<String> madeFor(String number, Map<String, String> matchers) {
         return alertmanager.silences(matchers).stream()
                 .filter(s -> s.isActive() && CREATED_BY.equals(s.createdBy()) && s.equalMatchers().equals(matchers)
                         && s.comment() != null && s.comment().startsWith("Resolved in " + number + " "))
-                .map(io.itsmhub.connectors.alertmanager.SilenceState::id).findFirst();
+                .map(io.itsmhub.connectors.alertmanager.SilenceState::id);
     }
 
     /** A short stable name of a label set, for the idempotency key of its silence. */

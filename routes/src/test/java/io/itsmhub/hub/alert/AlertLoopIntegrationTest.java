@@ -130,6 +130,29 @@ class AlertLoopIntegrationTest {
         assertThat(meters.counter("hub.alerts.received").count()).isPositive();
     }
 
+    /**
+     * A hub that died between Alertmanager's answer and its own record left a silence the incident does not know:
+     * reopening the incident expires it too, found in Alertmanager as the hub's silence for this incident.
+     */
+    @Test
+    void aReopenAlsoExpiresASilenceTheHubMadeButNeverRecorded() {
+        String host = "vm-orphan-" + unique();
+        Map<String, Object> alert = alert("DiskFull", host, "warning");
+        am.postAlerts(List.of(alert));
+        IncidentView incident = awaitIncident(host);
+        incidents.resolve(incident.number(), "fixed", "cleaned /var/log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> alerts.forIncident(incident.number()).get(0).silenceId() != null);
+        Map<String, String> labels = alerts.forIncident(incident.number()).get(0).labels();
+        String orphan = am.createSilence(labels, Instant.now(), Instant.now().plus(Duration.ofHours(2)), "itsm-hub",
+                "Resolved in " + incident.number() + " by alice: http://localhost:8080/api/v1/incidents/" + incident.number());
+
+        incidents.reopen(incident.number(), "still full");
+        await().atMost(Duration.ofSeconds(10)).until(() -> am.alerts(Map.of("instance", host + ":9100")).get(0).isActive());
+        assertThat(am.silences(labels)).filteredOn(silence -> silence.id().equals(orphan)).singleElement()
+                .satisfies(silence -> assertThat(silence.isActive()).as("the unrecorded silence").isFalse());
+        assertThat(journal(incident.number())).anyMatch(m -> m.startsWith("alertmanager expire-silence: silence " + orphan));
+    }
+
     @Test
     void theSameAlertFromBothAlertmanagersAndTenReplaysMakeOneIncident() {
         String host = "vm-ha-" + unique();
