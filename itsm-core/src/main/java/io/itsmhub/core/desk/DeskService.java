@@ -85,13 +85,18 @@ public class DeskService {
         jdbc.query("SELECT name, desk_code FROM support_group", rs -> {
             deskOfGroup.put(rs.getString("name"), rs.getString("desk_code"));
         });
+        // one read of the tree for all groups: this answers every read path, so it stays a single query
+        Map<String, ServiceDesk> byCode = desks.findAll().stream()
+                .collect(Collectors.toMap(ServiceDesk::getCode, d -> d));
+        Map<String, List<ServiceDesk>> children = byCode.values().stream().filter(d -> d.getParentCode() != null)
+                .collect(Collectors.groupingBy(ServiceDesk::getParentCode));
         Set<String> seen = new TreeSet<>();
         for (String group : groups) {
-            String desk = deskOfGroup.get(group);
+            ServiceDesk desk = byCode.get(deskOfGroup.get(group));
             if (desk != null) {
-                seen.add(desk);
-                if (load(desk).isSeesChildren()) {
-                    seen.addAll(descendants(desk));
+                seen.add(desk.getCode());
+                if (desk.isSeesChildren()) {
+                    seen.addAll(below(desk.getCode(), children));
                 }
             }
         }
@@ -101,7 +106,10 @@ public class DeskService {
     /** Every desk below {@code code}, at any depth. */
     @Transactional(readOnly = true)
     public Set<String> descendants(String code) {
-        Map<String, List<ServiceDesk>> children = childrenByParent();
+        return below(code, childrenByParent());
+    }
+
+    private static Set<String> below(String code, Map<String, List<ServiceDesk>> children) {
         Set<String> found = new HashSet<>();
         Deque<ServiceDesk> open = new ArrayDeque<>(children.getOrDefault(code, List.of()));
         while (!open.isEmpty()) {

@@ -64,10 +64,13 @@ class SubscriberDelivery {
         }
     }
 
+    private final java.util.Map<String, Timer> latencies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Built once per subscriber and outcome: an acknowledgement is on every delivery's path. */
     private Timer latency(OutboxSubscriber subscriber, String outcome) {
-        return Timer.builder("hub.delivery.latency").description("from an event's commit to its delivery, per subscriber")
+        return latencies.computeIfAbsent(subscriber.subscriberName() + "/" + outcome, k -> Timer.builder("hub.delivery.latency").description("from an event's commit to its delivery, per subscriber")
                 .tags("subscriber", subscriber.subscriberName(), "outcome", outcome)
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram().register(meters));
     }
 
     private static String describe(Exception error) {
