@@ -2,6 +2,7 @@ package io.itsmhub.hub;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,5 +36,15 @@ class ModuleBoundariesTest {
         classes().that().resideInAPackage("io.itsmhub.core..").and().haveSimpleNameEndingWith("Repository")
                 .should().notBePublic()
                 .check(classes);
+    }
+
+    /**
+     * The core's features build on a base (common, audit, journal, outbox, people, security, desk, sla, then the ticket
+     * kernel) and never the other way round: a cycle between two packages means neither can change without the
+     * other, which is how the kernel would rot back into four copies.
+     */
+    @Test
+    void theCorePackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("io.itsmhub.core.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

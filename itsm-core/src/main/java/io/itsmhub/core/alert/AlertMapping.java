@@ -4,7 +4,7 @@ import io.itsmhub.core.cmdb.CiClass;
 import io.itsmhub.core.cmdb.CiView;
 import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.incident.IncidentForm;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.itsmhub.core.alert;
 
-import io.itsmhub.core.ticket.JsonColumn;
+import io.itsmhub.core.common.JsonColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

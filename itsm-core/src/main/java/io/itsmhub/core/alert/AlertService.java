@@ -12,7 +12,7 @@ import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalKeys;
 import io.itsmhub.core.journal.JournalMessage;
 import io.itsmhub.core.outbox.Outbox;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,6 @@
 package io.itsmhub.core.alert;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

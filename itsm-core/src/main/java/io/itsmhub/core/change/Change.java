@@ -1,7 +1,7 @@
 package io.itsmhub.core.change;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.itsmhub.core.ticket.JsonColumn;
+import io.itsmhub.core.common.JsonColumn;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import io.itsmhub.core.ticket.TicketNumbers;

@@ -1,6 +1,6 @@
 package io.itsmhub.core.change;
 
-import io.itsmhub.core.ticket.ConflictException;
+import io.itsmhub.core.common.ConflictException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

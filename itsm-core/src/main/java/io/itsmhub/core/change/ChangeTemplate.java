@@ -1,7 +1,7 @@
 package io.itsmhub.core.change;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.itsmhub.core.ticket.JsonColumn;
+import io.itsmhub.core.common.JsonColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

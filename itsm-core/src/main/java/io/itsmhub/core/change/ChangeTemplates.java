@@ -1,11 +1,11 @@
 package io.itsmhub.core.change;
 
 import io.itsmhub.core.cmdb.CmdbService;
-import io.itsmhub.core.security.CurrentUser;
-import io.itsmhub.core.ticket.ConflictException;
-import io.itsmhub.core.ticket.ForbiddenActionException;
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.CurrentUser;
+import io.itsmhub.core.common.ConflictException;
+import io.itsmhub.core.common.ForbiddenActionException;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

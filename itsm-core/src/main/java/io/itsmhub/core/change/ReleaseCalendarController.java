@@ -1,8 +1,8 @@
 package io.itsmhub.core.change;
 
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.PageView;
 import java.util.Arrays;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

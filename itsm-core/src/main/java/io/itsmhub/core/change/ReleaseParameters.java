@@ -1,7 +1,7 @@
 package io.itsmhub.core.change;
 
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.InvalidInputException.FieldError;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

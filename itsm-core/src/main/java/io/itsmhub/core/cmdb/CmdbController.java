@@ -4,7 +4,7 @@ import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.common.PageView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package io.itsmhub.core.desk;
 
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

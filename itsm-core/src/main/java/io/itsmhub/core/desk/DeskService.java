@@ -1,7 +1,7 @@
 package io.itsmhub.core.desk;
 
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -15,7 +15,7 @@ import io.itsmhub.core.request.RequestForm;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.request.RequestView;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

@@ -7,8 +7,8 @@ import io.itsmhub.core.ticket.ActionForms.Assignment;
 import io.itsmhub.core.ticket.ActionForms.Comment;
 import io.itsmhub.core.ticket.ActionForms.Reason;
 import io.itsmhub.core.ticket.ActionForms.Resolution;
-import io.itsmhub.core.ticket.PageView;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.PageView;
+import io.itsmhub.core.common.Priority;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
     private final IncidentService incidents;
-    private final io.itsmhub.core.security.CurrentUser currentUser;
+    private final io.itsmhub.core.common.CurrentUser currentUser;
 
     /**
      * Source and source reference tie an incident to what raised it (intake finds an alert's incident by them); the
@@ -46,21 +46,21 @@ class IncidentController {
         if (!currentUser.isRequesterOnly()) {
             return;
         }
-        java.util.List<io.itsmhub.core.ticket.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+        java.util.List<io.itsmhub.core.common.InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
         if (form.source() != null && !form.source().equals("manual")) {
-            errors.add(new io.itsmhub.core.ticket.InvalidInputException.FieldError("source",
+            errors.add(new io.itsmhub.core.common.InvalidInputException.FieldError("source",
                     "only the hub's intakes set the source; leave it empty"));
         }
         if (form.sourceRef() != null) {
-            errors.add(new io.itsmhub.core.ticket.InvalidInputException.FieldError("sourceRef",
+            errors.add(new io.itsmhub.core.common.InvalidInputException.FieldError("sourceRef",
                     "only the hub's intakes set the source reference; leave it empty"));
         }
         if (!errors.isEmpty()) {
-            throw new io.itsmhub.core.ticket.InvalidInputException(errors);
+            throw new io.itsmhub.core.common.InvalidInputException(errors);
         }
     }
 
-    IncidentController(IncidentService incidents, io.itsmhub.core.security.CurrentUser currentUser) {
+    IncidentController(IncidentService incidents, io.itsmhub.core.common.CurrentUser currentUser) {
         this.currentUser = currentUser;
         this.incidents = incidents;
     }

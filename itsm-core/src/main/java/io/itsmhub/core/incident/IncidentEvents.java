@@ -1,7 +1,7 @@
 package io.itsmhub.core.incident;
 
 import io.itsmhub.core.outbox.EventName;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 
 /** What the incident feature tells the rest of the hub (through the outbox). Stored under each record's @EventName. */
 public final class IncidentEvents {

@@ -1,6 +1,6 @@
 package io.itsmhub.core.incident;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.util.List;
 
 /** List filters; every one optional. {@code ci} matches the affected CI or the service. */

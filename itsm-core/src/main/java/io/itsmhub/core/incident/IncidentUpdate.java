@@ -1,6 +1,6 @@
 package io.itsmhub.core.incident;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import jakarta.validation.constraints.Size;
 
 /** The fields that may change while an incident is worked; null leaves a field as it is. */

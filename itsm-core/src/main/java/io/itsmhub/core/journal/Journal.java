@@ -2,7 +2,7 @@ package io.itsmhub.core.journal;
 
 import io.itsmhub.core.journal.JournalEntry.Kind;
 import io.itsmhub.core.journal.JournalEntry.Visibility;
-import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.common.CurrentUser;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

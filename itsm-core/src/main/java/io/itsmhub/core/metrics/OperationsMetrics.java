@@ -1,6 +1,6 @@
 package io.itsmhub.core.metrics;
 
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -12,8 +12,8 @@ import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.core.journal.JournalEntry;
 import io.itsmhub.core.metrics.Figure.Point;
 import io.itsmhub.core.request.RequestStatus;
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.Priority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

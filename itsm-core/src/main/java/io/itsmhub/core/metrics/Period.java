@@ -1,6 +1,6 @@
 package io.itsmhub.core.metrics;
 
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -32,7 +32,7 @@ import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.people.Person;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestView;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.itsmhub.core.outbox;
 
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

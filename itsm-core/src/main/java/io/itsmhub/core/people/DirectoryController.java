@@ -1,8 +1,8 @@
 package io.itsmhub.core.people;
 
-import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.ConflictException;
+import io.itsmhub.core.common.ConflictException;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -3,7 +3,7 @@ package io.itsmhub.core.people;
 import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalKeys;
 import io.itsmhub.core.journal.JournalMessage;
-import io.itsmhub.core.security.SecurityEvents;
+import io.itsmhub.core.audit.SecurityEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -43,7 +43,7 @@ class PeopleController {
     @PreAuthorize(Roles.ADMIN)
     PersonView save(@PathVariable String username, @Valid @RequestBody PersonForm form) {
         if (!username.equals(form.username())) {
-            throw io.itsmhub.core.ticket.InvalidInputException.of("username", "must match the path ('" + username + "')");
+            throw io.itsmhub.core.common.InvalidInputException.of("username", "must match the path ('" + username + "')");
         }
         return people.save(form);
     }

@@ -1,6 +1,6 @@
 package io.itsmhub.core.problem;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import io.itsmhub.core.ticket.TicketNumbers;

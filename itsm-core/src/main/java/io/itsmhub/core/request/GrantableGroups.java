@@ -2,7 +2,7 @@ package io.itsmhub.core.request;
 
 import io.itsmhub.core.people.DirectorySettings;
 import io.itsmhub.core.request.catalog.CatalogItemView;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -6,7 +6,7 @@ import io.itsmhub.core.security.Roles;
 import io.itsmhub.core.ticket.ActionForms.Assignment;
 import io.itsmhub.core.ticket.ActionForms.Comment;
 import io.itsmhub.core.ticket.ActionForms.Reason;
-import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.common.PageView;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

@@ -19,18 +19,18 @@ import io.itsmhub.core.request.catalog.ApprovalStep;
 import io.itsmhub.core.request.catalog.CatalogItemView;
 import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.request.catalog.FormValidator;
-import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.security.Reauthentication;
 import io.itsmhub.core.sla.SlaDue;
 import io.itsmhub.core.sla.SlaService;
-import io.itsmhub.core.ticket.ForbiddenActionException;
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.PageView;
-import io.itsmhub.core.ticket.Specs;
+import io.itsmhub.core.common.ForbiddenActionException;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.PageView;
+import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
 import org.springframework.data.domain.PageRequest;
 import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
@@ -269,7 +269,7 @@ public class RequestService {
         CatalogItemView item = catalog.get(request.getCatalogItem());
         ApprovalStep current = currentStep(request, item);
         if (current == null || current.kind() != ApprovalStep.Kind.CONFIRMATION) {
-            throw new io.itsmhub.core.ticket.ConflictException("Nothing to confirm", "%s waits for approval by %s, not for a confirmation"
+            throw new io.itsmhub.core.common.ConflictException("Nothing to confirm", "%s waits for approval by %s, not for a confirmation"
                     .formatted(number, String.join(", ", request.getCurrentApprovers())));
         }
         request.addApproval(new Approval(request.getId(), actor, Approval.Decision.CONFIRMED, comment, clock.instant()));

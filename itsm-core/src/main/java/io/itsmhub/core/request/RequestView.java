@@ -1,6 +1,6 @@
 package io.itsmhub.core.request;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.itsmhub.core.request;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.itsmhub.core.ticket.JsonColumn;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.JsonColumn;
+import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.TicketBase;
 import io.itsmhub.core.ticket.TicketNumbers;

@@ -1,6 +1,6 @@
 package io.itsmhub.core.satisfaction;
 
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;

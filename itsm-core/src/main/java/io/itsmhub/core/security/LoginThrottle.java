@@ -1,5 +1,7 @@
 package io.itsmhub.core.security;
 
+import io.itsmhub.core.audit.SecurityEvents;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.itsmhub.core.security;
 
+
+import io.itsmhub.core.audit.SecurityEvents;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

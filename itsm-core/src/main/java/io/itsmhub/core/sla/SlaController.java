@@ -1,7 +1,7 @@
 package io.itsmhub.core.sla;
 
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +39,7 @@ class SlaController {
     @PreAuthorize(Roles.ADMIN)
     SlaTarget save(@Valid @RequestBody TargetForm form) {
         if (form.responseMinutes() > form.resolutionMinutes()) {
-            throw io.itsmhub.core.ticket.InvalidInputException.of("responseMinutes", "must not exceed resolutionMinutes");
+            throw io.itsmhub.core.common.InvalidInputException.of("responseMinutes", "must not exceed resolutionMinutes");
         }
         return sla.save(form.ticketType(), form.priority(), form.responseMinutes(), form.resolutionMinutes());
     }

@@ -1,6 +1,6 @@
 package io.itsmhub.core.sla;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

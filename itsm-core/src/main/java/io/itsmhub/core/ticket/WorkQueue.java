@@ -1,5 +1,7 @@
 package io.itsmhub.core.ticket;
 
+import io.itsmhub.core.common.InvalidInputException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -14,7 +14,7 @@ import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.outbox.OutboxConsumer;
 import io.itsmhub.core.outbox.OutboxEvent;
 import io.itsmhub.core.support.ApiTest;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -10,7 +10,7 @@ import io.itsmhub.core.request.catalog.CatalogItemForm;
 import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.request.catalog.FormField;
 import io.itsmhub.core.support.ApiTest;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

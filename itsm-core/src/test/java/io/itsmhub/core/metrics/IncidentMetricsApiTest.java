@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.itsmhub.core.metrics.Figure.Point;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

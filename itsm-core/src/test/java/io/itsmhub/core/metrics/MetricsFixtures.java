@@ -14,7 +14,7 @@ import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.satisfaction.SatisfactionService;
 import io.itsmhub.core.security.RunAs;
 import io.itsmhub.core.support.ApiTest;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.itsmhub.core.fulfilment.Step;
 import io.itsmhub.core.incident.IncidentUpdate;
 import io.itsmhub.core.metrics.Figure.Point;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

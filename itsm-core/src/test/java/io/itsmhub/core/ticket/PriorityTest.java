@@ -1,8 +1,10 @@
 package io.itsmhub.core.ticket;
 
+import io.itsmhub.core.common.Priority;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.itsmhub.core.ticket.Priority.Level;
+import io.itsmhub.core.common.Priority.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

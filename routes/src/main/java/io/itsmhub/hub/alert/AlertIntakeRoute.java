@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.core.alert.AlertNotification;
 import io.itsmhub.core.alert.AlertService;
 import io.itsmhub.core.alert.IntakeResult;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.hub.webhook.ProblemResponses;
 import io.itsmhub.hub.webhook.WebhookAuthenticator;
 import io.itsmhub.hub.webhook.WebhookUnauthorizedException;

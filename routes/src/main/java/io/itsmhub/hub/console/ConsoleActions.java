@@ -1,10 +1,10 @@
 package io.itsmhub.hub.console;
 
-import io.itsmhub.core.ticket.ConflictException;
-import io.itsmhub.core.ticket.ForbiddenActionException;
+import io.itsmhub.core.common.ConflictException;
+import io.itsmhub.core.common.ForbiddenActionException;
 import io.itsmhub.core.ticket.IllegalTransitionException;
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;

@@ -1,7 +1,7 @@
 package io.itsmhub.hub.console;
 
-import io.itsmhub.core.ticket.ForbiddenActionException;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.ForbiddenActionException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -1,6 +1,6 @@
 package io.itsmhub.hub.console;
 
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;

@@ -3,7 +3,7 @@ package io.itsmhub.hub.hr;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.core.hr.HrFeed;
 import io.itsmhub.core.hr.HrRecord;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.hub.webhook.WebhookSettings;
 import java.util.ArrayList;
 import java.util.HashMap;

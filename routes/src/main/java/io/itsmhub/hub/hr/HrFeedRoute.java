@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsmhub.core.hr.HrFeed;
 import io.itsmhub.core.hr.HrRecord;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.hub.webhook.ProblemResponses;
 import io.itsmhub.hub.webhook.WebhookAuthenticator;
 import io.itsmhub.hub.webhook.WebhookUnauthorizedException;

@@ -1,7 +1,7 @@
 package io.itsmhub.hub.release;
 
 import io.itsmhub.core.change.ReleaseService;
-import io.itsmhub.core.ticket.ConflictException;
+import io.itsmhub.core.common.ConflictException;
 import io.itsmhub.core.ticket.IllegalTransitionException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.itsmhub.hub.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -19,7 +19,7 @@ import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.journal.JournalEntryView;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

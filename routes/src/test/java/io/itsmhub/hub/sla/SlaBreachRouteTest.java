@@ -6,7 +6,7 @@ import io.itsmhub.core.incident.IncidentForm;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.support.MutableClock;
 import io.itsmhub.core.support.TestInfrastructure;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;

@@ -35,7 +35,7 @@ class CatalogController {
     @PreAuthorize(Roles.ADMIN)
     CatalogItemView save(@PathVariable String code, @Valid @RequestBody CatalogItemForm form) {
         if (!code.equals(form.code())) {
-            throw io.itsmhub.core.ticket.InvalidInputException.of("code", "must match the path ('" + code + "')");
+            throw io.itsmhub.core.common.InvalidInputException.of("code", "must match the path ('" + code + "')");
         }
         return catalog.save(form);
     }

@@ -1,8 +1,8 @@
 package io.itsmhub.core.request.catalog;
 
 import io.itsmhub.core.people.PeopleService;
-import io.itsmhub.core.ticket.InvalidInputException;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

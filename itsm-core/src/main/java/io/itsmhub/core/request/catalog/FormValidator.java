@@ -1,6 +1,6 @@
 package io.itsmhub.core.request.catalog;
 
-import io.itsmhub.core.ticket.InvalidInputException.FieldError;
+import io.itsmhub.core.common.InvalidInputException.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -3,7 +3,7 @@ package io.itsmhub.core.request.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itsmhub.core.request.catalog.FormField.Type;
-import io.itsmhub.core.ticket.InvalidInputException.FieldError;
+import io.itsmhub.core.common.InvalidInputException.FieldError;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.itsmhub.hub.console.agent;
 
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;

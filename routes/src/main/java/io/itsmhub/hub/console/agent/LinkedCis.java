@@ -2,7 +2,7 @@ package io.itsmhub.hub.console.agent;
 
 import io.itsmhub.core.cmdb.CiView;
 import io.itsmhub.core.cmdb.CmdbService;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.List;
 
 /** The CI an incident affects, with what it needs (dependencies) and what needs it (dependents), and its service. */

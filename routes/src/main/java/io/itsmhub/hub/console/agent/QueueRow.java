@@ -2,7 +2,7 @@ package io.itsmhub.hub.console.agent;
 
 import io.itsmhub.core.incident.IncidentView;
 import io.itsmhub.core.request.RequestView;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import io.itsmhub.hub.console.StatusBadges;
 import java.time.Duration;
 import java.time.Instant;

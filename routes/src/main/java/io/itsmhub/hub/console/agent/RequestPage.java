@@ -6,7 +6,7 @@ import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.request.RequestService;
 import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.request.RequestView;
-import io.itsmhub.core.ticket.TicketNotFoundException;
+import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.hub.console.Me;
 import java.util.EnumSet;
 import java.util.Locale;

@@ -6,7 +6,7 @@ import io.itsmhub.core.request.RequestStatus;
 import io.itsmhub.core.request.RequestView;
 import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.request.catalog.FormField;
-import io.itsmhub.core.security.CurrentUser;
+import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.security.Roles;
 import io.itsmhub.hub.console.ConsoleActions;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.itsmhub.core.cmdb.CiClass;
 import io.itsmhub.core.cmdb.CmdbService;
 import io.itsmhub.core.cmdb.Lifecycle;
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.PageView;
+import io.itsmhub.core.common.PageView;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -4,7 +4,7 @@ import io.itsmhub.core.metrics.Figure;
 import io.itsmhub.core.metrics.OperationsMetrics;
 import io.itsmhub.core.metrics.OperationsReport;
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -3,7 +3,7 @@ package io.itsmhub.hub.console.release;
 import io.itsmhub.core.change.ChangeService;
 import io.itsmhub.core.change.ReleaseService;
 import io.itsmhub.core.security.Roles;
-import io.itsmhub.core.ticket.InvalidInputException;
+import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.hub.console.ConsoleActions;
 import java.util.Locale;
 import org.springframework.context.MessageSource;

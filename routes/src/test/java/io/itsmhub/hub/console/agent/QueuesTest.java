@@ -2,7 +2,7 @@ package io.itsmhub.hub.console.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import io.itsmhub.hub.console.agent.Queues.Queue;
 import java.time.Duration;
 import java.time.Instant;

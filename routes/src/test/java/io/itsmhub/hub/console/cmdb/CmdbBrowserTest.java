@@ -14,7 +14,7 @@ import io.itsmhub.core.cmdb.RelationType;
 import io.itsmhub.core.incident.IncidentForm;
 import io.itsmhub.core.incident.IncidentService;
 import io.itsmhub.core.incident.IncidentView;
-import io.itsmhub.core.ticket.Priority;
+import io.itsmhub.core.common.Priority;
 import io.itsmhub.hub.console.BrowserTestSupport;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 /**
  * An action the caller's role or relation to the ticket does not permit (e.g. approving one's own request); 403.

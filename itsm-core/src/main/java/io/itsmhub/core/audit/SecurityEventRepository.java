@@ -1,4 +1,4 @@
-package io.itsmhub.core.security;
+package io.itsmhub.core.audit;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;

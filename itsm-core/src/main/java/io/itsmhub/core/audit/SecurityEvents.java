@@ -1,4 +1,4 @@
-package io.itsmhub.core.security;
+package io.itsmhub.core.audit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +46,7 @@ public class SecurityEvents {
         return events.findTop100ByOrderByIdDesc().stream().map(SecurityEvent::view).toList();
     }
 
-    static String clip(String value, int max) {
+    public static String clip(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
     }
 }

@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 /**
  * A well-formed request that a business rule refuses at this moment (a change freeze, a deployment window that

@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 import java.util.Collection;
 import org.springframework.data.jpa.domain.Specification;

@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 /**
  * P1 (critical) to P4 (low), derived from impact × urgency with the usual ITIL matrix:

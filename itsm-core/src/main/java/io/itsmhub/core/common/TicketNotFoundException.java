@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 /** A ticket (or other record addressed by a key) that does not exist; answered as 404. */
 public class TicketNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.itsmhub.core.security;
+package io.itsmhub.core.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;

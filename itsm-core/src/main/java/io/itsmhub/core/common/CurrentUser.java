@@ -1,4 +1,4 @@
-package io.itsmhub.core.security;
+package io.itsmhub.core.common;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
