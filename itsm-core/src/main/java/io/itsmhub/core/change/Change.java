@@ -3,7 +3,7 @@ package io.itsmhub.core.change;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.itsmhub.core.common.JsonColumn;
 import io.itsmhub.core.ticket.Stateful;
-import io.itsmhub.core.ticket.TicketBase;
+import io.itsmhub.core.ticket.Ticket;
 import io.itsmhub.core.ticket.TicketNumbers;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -22,7 +22,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "change_request")
-public class Change extends TicketBase implements Stateful<ChangeStatus> {
+public class Change extends Ticket implements Stateful<ChangeStatus> {
 
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
 
@@ -47,12 +47,6 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
 
     @Column(name = "requested_by", nullable = false, length = 100)
     private String requestedBy;
-
-    @Column(name = "assignment_group", length = 100)
-    private String assignmentGroup;
-
-    @Column(length = 100)
-    private String assignee;
 
     @Column(name = "planned_start")
     private Instant plannedStart;
@@ -102,6 +96,16 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
         created(TicketNumbers.format("CHG", id), now);
     }
 
+    @Override
+    public String ticketType() { return "change"; }
+
+    /** Comments on a change are for the people working it; nobody is mailed them. */
+    @Override
+    public boolean tellsRequesterOfComments() { return false; }
+
+    @Override
+    public String raisedBy() { return requestedBy; }
+
     public Long getId() { return id; }
     public ChangeType getType() { return type; }
     public Risk getRisk() { return risk; }
@@ -109,8 +113,6 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
     public ChangeStatus getStatus() { return status; }
     public Outcome getOutcome() { return outcome; }
     public String getRequestedBy() { return requestedBy; }
-    public String getAssignmentGroup() { return assignmentGroup; }
-    public String getAssignee() { return assignee; }
     public Instant getPlannedStart() { return plannedStart; }
     public Instant getPlannedEnd() { return plannedEnd; }
     public String getPipeline() { return pipeline; }
@@ -131,8 +133,6 @@ public class Change extends TicketBase implements Stateful<ChangeStatus> {
     public void setStatus(ChangeStatus status) { this.status = status; }
     void setRisk(Risk risk) { this.risk = risk; }
     void setOutcome(Outcome outcome) { this.outcome = outcome; }
-    void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
-    void setAssignee(String assignee) { this.assignee = assignee; }
     void setWindow(Instant start, Instant end) { this.plannedStart = start; this.plannedEnd = end; }
     void setRelease(String pipeline, Map<String, Object> parameters, String version) {
         this.pipeline = pipeline;

@@ -23,6 +23,8 @@ import io.itsmhub.core.common.PageView;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketKernel;
+import io.itsmhub.core.ticket.TicketKind;
 import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,6 +56,8 @@ public class ChangeService {
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
     private final TicketTransitions transitions;
+    private final TicketKernel kernel;
+    private final TicketKind<Change> kind;
     private final Clock clock;
     private final ChangeRules rules;
     private final ChangeTemplates templates;
@@ -62,7 +66,7 @@ public class ChangeService {
     ChangeService(ChangeRepository changes, PeopleService people, CmdbService cmdb, Journal journal,
                   Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
                   TicketTransitions transitions, Clock clock, ChangeRules rules, ChangeTemplates templates,
-                  ReleaseRunRepository runs) {
+                  ReleaseRunRepository runs, TicketKernel kernel) {
         this.rules = rules;
         this.templates = templates;
         this.runs = runs;
@@ -74,6 +78,8 @@ public class ChangeService {
         this.currentUser = currentUser;
         this.sequences = sequences;
         this.transitions = transitions;
+        this.kernel = kernel;
+        this.kind = kernel.register(new TicketKind<>("change", "CHG", "requestedBy", changes::findByNumber, changes));
         this.clock = clock;
     }
 
@@ -104,9 +110,10 @@ public class ChangeService {
         change.setRelease(form.pipeline(), ReleaseParameters.validate(form.parameters()), form.releaseVersion());
         change.setRollbackPipeline(form.rollbackPipeline());
         change.setTargetCis(form.targetCis() == null ? Set.of() : form.targetCis());
+        kernel.place(change, null, null, null);
         changes.save(change);
         String number = change.getNumber();
-        journal.created(number, actor, JournalMessage.of(JournalKeys.CHANGE_CREATED, change.getType(), change.getTitle()));
+        kernel.opened(change, actor, JournalMessage.of(JournalKeys.CHANGE_CREATED, change.getType(), change.getTitle()));
         outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
         return view(change);
     }
@@ -142,9 +149,10 @@ public class ChangeService {
         boolean ownApproval = actor.equals(template.getApprovedBy());
         change.setStatus(ownApproval ? ChangeStatus.ASSESS : ChangeStatus.AUTHORISED);
         change.setAuthorisedBy(ownApproval ? null : template.getApprovedBy());
+        kernel.place(change, null, null, null);
         changes.save(change);
         String number = change.getNumber();
-        journal.created(number, actor, JournalMessage.of(JournalKeys.CHANGE_CREATED_FROM_TEMPLATE, template.getName(),
+        kernel.opened(change, actor, JournalMessage.of(JournalKeys.CHANGE_CREATED_FROM_TEMPLATE, template.getName(),
                 change.getTitle()));
         outbox.publish(number, new ChangeCreated(number, change.getType(), actor));
         if (ownApproval) {
@@ -344,18 +352,14 @@ public class ChangeService {
         return transitioned(change, ChangeWorkflow.CANCEL, from);
     }
 
-    /** A public comment: the requester reads it, and it may be mailed to them. */
+    /** A public comment: whoever works the change reads it. */
     public void comment(String number, String text) {
-        Change change = load(number);
-        journal.comment(number, currentUser.username(), text);
-        change.touch(clock.instant());
+        kernel.comment(load(number), text);
     }
 
-    /** A work note: for staff only; the requester's views and messages never show it. */
+    /** A work note: for staff only. */
     public void workNote(String number, String text) {
-        Change change = load(number);
-        journal.workNote(number, currentUser.username(), text);
-        change.touch(clock.instant());
+        kernel.workNote(load(number), text);
     }
 
     @Transactional(readOnly = true)
@@ -376,13 +380,13 @@ public class ChangeService {
                 : (root, q, cb) -> cb.isMember(ci, root.<Set<String>>get("targetCis"));
         Specification<Change> spec = Specification.allOf(Specs.in("status", status), Specs.eq("type", type),
                 Specs.eq("requestedBy", requestedBy), targets);
-        return PageView.of(changes.findAll(spec, pageable), this::view);
+        return PageView.of(kernel.find(kind, spec, pageable), this::view);
     }
 
     /** Release changes (those with a pipeline) whose deployment window stands as {@code window} now. */
     @Transactional(readOnly = true)
     public PageView<ChangeView> releases(ReleaseWindow window, int size) {
-        return PageView.of(changes.findAll(window.releasesAt(clock.instant()),
+        return PageView.of(kernel.find(kind, window.releasesAt(clock.instant()),
                 org.springframework.data.domain.PageRequest.of(0, Math.max(1, Math.min(size, 500)), window.order())), this::view);
     }
 
@@ -413,6 +417,6 @@ public class ChangeService {
     }
 
     private Change load(String number) {
-        return changes.findByNumber(number).orElseThrow(() -> new TicketNotFoundException("change", number));
+        return kernel.load(kind, number);
     }
 }

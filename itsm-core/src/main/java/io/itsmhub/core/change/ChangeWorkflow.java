@@ -36,7 +36,7 @@ final class ChangeWorkflow {
 
     /** The workflow's actions for this change: only an emergency may be authorised straight from NEW. */
     static List<String> allowedFor(Change change) {
-        List<String> allowed = WORKFLOW.allowedFrom(change.getStatus());
+        List<String> allowed = WORKFLOW.on(change.getDeskCode()).allowedFrom(change.getStatus());
         return change.getStatus() == NEW && change.getType() != ChangeType.EMERGENCY
                 ? allowed.stream().filter(a -> !a.equals(AUTHORISE)).toList() : allowed;
     }

@@ -27,6 +27,11 @@ public class CurrentUser {
                         || a.equals("ROLE_RELEASE_MANAGER"));
     }
 
+    /** True for the hub's own work (routes, schedulers): nobody is logged in. */
+    public boolean isSystem() {
+        return SecurityContextHolder.getContext().getAuthentication() == null;
+    }
+
     public boolean hasRole(String role) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));

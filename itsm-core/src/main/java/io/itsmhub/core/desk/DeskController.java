@@ -19,9 +19,24 @@ class DeskController {
     record Placement(String desk) { }
 
     private final DeskService desks;
+    private final DeskRouting routing;
 
-    DeskController(DeskService desks) {
+    DeskController(DeskService desks, DeskRouting routing) {
         this.desks = desks;
+        this.routing = routing;
+    }
+
+    /** The routing rules, in the order they are tried. */
+    @GetMapping("/routing")
+    @PreAuthorize(Roles.STAFF)
+    java.util.List<RoutingRule> routing() {
+        return routing.rules();
+    }
+
+    @PutMapping("/routing")
+    @PreAuthorize(Roles.ADMIN)
+    java.util.List<RoutingRule> replaceRouting(@RequestBody java.util.List<@Valid RoutingRule> rules) {
+        return routing.replace(rules);
     }
 
     @GetMapping

@@ -29,6 +29,9 @@ public class DeskService {
 
     private final ServiceDeskRepository desks;
     private final JdbcTemplate jdbc;
+    /** How long another hub's change to the tree may take to be seen here. */
+    static final java.time.Duration TREE_TTL = java.time.Duration.ofSeconds(5);
+    private volatile Tree cached;
 
     DeskService(ServiceDeskRepository desks, JdbcTemplate jdbc) {
         this.desks = desks;
@@ -64,6 +67,7 @@ public class DeskService {
         ServiceDesk desk = desks.findById(code).orElseGet(() -> new ServiceDesk(code));
         desk.update(form.name(), form.parent(), form.seesChildren() == null || form.seesChildren());
         desks.save(desk);
+        cached = null;
         return get(code);
     }
 
@@ -73,41 +77,109 @@ public class DeskService {
         if (jdbc.update("UPDATE support_group SET desk_code = ? WHERE name = ?", code, group) == 0) {
             throw InvalidInputException.of("group", "no group " + group);
         }
+        cached = null;
     }
 
     /** The desks that members of {@code groups} see: each group's desk, and below it while desks see their children. */
     @Transactional(readOnly = true)
     public DeskScope scopeOfGroups(Set<String> groups) {
-        if (groups.isEmpty()) {
-            return new DeskScope(false, Set.of());
-        }
-        Map<String, String> deskOfGroup = new java.util.HashMap<>();
-        jdbc.query("SELECT name, desk_code FROM support_group", rs -> {
-            deskOfGroup.put(rs.getString("name"), rs.getString("desk_code"));
-        });
-        // one read of the tree for all groups: this answers every read path, so it stays a single query
-        Map<String, ServiceDesk> byCode = desks.findAll().stream()
-                .collect(Collectors.toMap(ServiceDesk::getCode, d -> d));
-        Map<String, List<ServiceDesk>> children = byCode.values().stream().filter(d -> d.getParentCode() != null)
-                .collect(Collectors.groupingBy(ServiceDesk::getParentCode));
-        Set<String> seen = new TreeSet<>();
+        return scopeOf(groups, null);
+    }
+
+    /**
+     * What a person sees: their groups' desks and their home desk (the head office for a person with neither, as on
+     * a hub of one desk), each with the desks below it where the desk sees its children. A scope that covers every
+     * desk is {@link DeskScope#ALL}, so the head office's lists cost no desk filter.
+     */
+    @Transactional(readOnly = true)
+    public DeskScope scopeOf(Set<String> groups, String homeDesk) {
+        Tree cachedTree = tree(false);
+        // a group made since the tree was read is not in it yet: read again rather than see too little
+        Tree tree = cachedTree.deskOfGroup().keySet().containsAll(groups) ? cachedTree : tree(true);
+        Set<String> roots = new TreeSet<>();
         for (String group : groups) {
-            ServiceDesk desk = byCode.get(deskOfGroup.get(group));
+            String desk = tree.deskOfGroup().get(group);
             if (desk != null) {
-                seen.add(desk.getCode());
-                if (desk.isSeesChildren()) {
-                    seen.addAll(below(desk.getCode(), children));
-                }
+                roots.add(desk);
             }
         }
-        return new DeskScope(false, seen);
+        if (homeDesk != null && tree.byCode().containsKey(homeDesk)) {
+            roots.add(homeDesk);
+        }
+        if (roots.isEmpty() && groups.isEmpty()) {
+            roots.add(ROOT);
+        }
+        Set<String> seen = new TreeSet<>();
+        for (String code : roots) {
+            seen.add(code);
+            if (tree.byCode().get(code).isSeesChildren()) {
+                seen.addAll(below(code, tree.children()));
+            }
+        }
+        return seen.containsAll(tree.byCode().keySet()) ? DeskScope.ALL : new DeskScope(false, seen);
+    }
+
+    /** {@code code} and its ancestors up to the head office, nearest first: where a desk's settings are inherited from. */
+    @Transactional(readOnly = true)
+    public List<String> pathToRoot(String code) {
+        Tree tree = tree(false);
+        List<String> path = new ArrayList<>();
+        for (ServiceDesk desk = tree.byCode().get(code); desk != null && !path.contains(desk.getCode());
+             desk = desk.getParentCode() == null ? null : tree.byCode().get(desk.getParentCode())) {
+            path.add(desk.getCode());
+        }
+        return path;
+    }
+
+    /** The desk a ticket escalates to from {@code code}; empty at the head office. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> parentOf(String code) {
+        return java.util.Optional.ofNullable(tree(false).byCode().get(code)).map(ServiceDesk::getParentCode);
+    }
+
+    /** True when the desk exists. */
+    @Transactional(readOnly = true)
+    public boolean exists(String code) {
+        return tree(false).byCode().containsKey(code);
+    }
+
+    /** The group's desk, or empty for an unknown group. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> deskOfGroup(String group) {
+        return java.util.Optional.ofNullable(tree(false).deskOfGroup().get(group));
     }
 
     /** Every desk below {@code code}, at any depth. */
     @Transactional(readOnly = true)
     public Set<String> descendants(String code) {
-        return below(code, childrenByParent());
+        return below(code, tree(true).children());
     }
+
+    /**
+     * The tree as every read path needs it, read at most once per {@link #TREE_TTL} per hub: a desk's visibility is
+     * asked on every list and page. A change on this hub is seen at once; another hub's within the TTL.
+     */
+    private Tree tree(boolean fresh) {
+        Tree cached = this.cached;
+        long now = System.nanoTime();
+        if (!fresh && cached != null && now - cached.readAt() < TREE_TTL.toNanos()) {
+            return cached;
+        }
+        Map<String, String> deskOfGroup = new java.util.HashMap<>();
+        jdbc.query("SELECT name, desk_code FROM support_group", rs -> {
+            deskOfGroup.put(rs.getString("name"), rs.getString("desk_code"));
+        });
+        Map<String, ServiceDesk> byCode = desks.findAll().stream()
+                .collect(Collectors.toMap(ServiceDesk::getCode, d -> d));
+        Map<String, List<ServiceDesk>> children = byCode.values().stream().filter(d -> d.getParentCode() != null)
+                .collect(Collectors.groupingBy(ServiceDesk::getParentCode));
+        Tree read = new Tree(Map.copyOf(byCode), children, Map.copyOf(deskOfGroup), now);
+        this.cached = read;
+        return read;
+    }
+
+    private record Tree(Map<String, ServiceDesk> byCode, Map<String, List<ServiceDesk>> children,
+                        Map<String, String> deskOfGroup, long readAt) { }
 
     private static Set<String> below(String code, Map<String, List<ServiceDesk>> children) {
         Set<String> found = new HashSet<>();

@@ -2,7 +2,7 @@ package io.itsmhub.core.incident;
 
 import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
-import io.itsmhub.core.ticket.TicketBase;
+import io.itsmhub.core.ticket.Ticket;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +13,7 @@ import java.time.Instant;
 
 @Entity
 @Table(name = "incident")
-public class Incident extends TicketBase implements Stateful<IncidentStatus> {
+public class Incident extends Ticket implements Stateful<IncidentStatus> {
 
     @Id
     private Long id;
@@ -30,10 +30,6 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     @Column(nullable = false, length = 10)
     private Priority.Level urgency;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 2)
-    private Priority priority;
-
     /** What a requester said when raising it; the priority above comes from the service desk's triage. */
     @Enumerated(EnumType.STRING)
     @Column(name = "reported_impact", length = 10)
@@ -45,12 +41,6 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
 
     @Column(length = 100)
     private String caller;
-
-    @Column(name = "assignment_group", length = 100)
-    private String assignmentGroup;
-
-    @Column(length = 100)
-    private String assignee;
 
     @Column(name = "affected_ci", length = 20)
     private String affectedCi;
@@ -83,15 +73,6 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     @Column(name = "closed_at")
     private Instant closedAt;
 
-    @Column(name = "response_due")
-    private Instant responseDue;
-
-    @Column(name = "resolution_due")
-    private Instant resolutionDue;
-
-    @Column(name = "sla_breached", nullable = false)
-    private boolean slaBreached;
-
     protected Incident() { }
 
     Incident(String title, Priority.Level impact, Priority.Level urgency) {
@@ -106,17 +87,20 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
         created(io.itsmhub.core.ticket.TicketNumbers.format("INC", id), now);
     }
 
+    @Override
+    public String ticketType() { return "incident"; }
+
+    @Override
+    public String raisedBy() { return caller; }
+
     public Long getId() { return id; }
     @Override
     public IncidentStatus getStatus() { return status; }
     public Priority.Level getImpact() { return impact; }
     public Priority.Level getUrgency() { return urgency; }
-    public Priority getPriority() { return priority; }
     public Priority.Level getReportedImpact() { return reportedImpact; }
     public Priority.Level getReportedUrgency() { return reportedUrgency; }
     public String getCaller() { return caller; }
-    public String getAssignmentGroup() { return assignmentGroup; }
-    public String getAssignee() { return assignee; }
     public String getAffectedCi() { return affectedCi; }
     public String getService() { return service; }
     public String getSource() { return source; }
@@ -127,16 +111,11 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     public Instant getRespondedAt() { return respondedAt; }
     public Instant getResolvedAt() { return resolvedAt; }
     public Instant getClosedAt() { return closedAt; }
-    public Instant getResponseDue() { return responseDue; }
-    public Instant getResolutionDue() { return resolutionDue; }
-    public boolean isSlaBreached() { return slaBreached; }
 
     @Override
     public void setStatus(IncidentStatus status) { this.status = status; }
     void setCaller(String caller) { this.caller = caller; }
     void setReported(Priority.Level impact, Priority.Level urgency) { this.reportedImpact = impact; this.reportedUrgency = urgency; }
-    void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
-    void setAssignee(String assignee) { this.assignee = assignee; }
     void setAffectedCi(String affectedCi) { this.affectedCi = affectedCi; }
     void setService(String service) { this.service = service; }
     void setSource(String source) { this.source = source; }
@@ -145,8 +124,6 @@ public class Incident extends TicketBase implements Stateful<IncidentStatus> {
     void setResolution(String code, String note) { this.resolutionCode = code; this.resolutionNote = note; }
     void setResolvedAt(Instant resolvedAt) { this.resolvedAt = resolvedAt; }
     void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
-    void setSlaBreached(boolean slaBreached) { this.slaBreached = slaBreached; }
-    void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }
 
     /** The first time someone takes the incident on (assigns or starts it) is its response. */
     void respondedIfFirst(Instant now) {

@@ -28,6 +28,8 @@ import org.springframework.data.domain.PageRequest;
 import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
 import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketKernel;
+import io.itsmhub.core.ticket.TicketKind;
 import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,6 +57,7 @@ public class IncidentService {
      * staff incident that states neither, so a portal or mail ticket keeps today's SLA but can never start higher.
      */
     static final Priority.Level UNTRIAGED = Priority.Level.MEDIUM;
+    private static final List<IncidentStatus> OPEN = Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen).toList();
 
     private final IncidentRepository incidents;
     private final PeopleService people;
@@ -65,11 +68,13 @@ public class IncidentService {
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
     private final TicketTransitions transitions;
+    private final TicketKernel kernel;
+    private final TicketKind<Incident> kind;
     private final Clock clock;
 
     public IncidentService(IncidentRepository incidents, PeopleService people, CmdbService cmdb, SlaService sla,
                            Journal journal, Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
-                           TicketTransitions transitions, Clock clock) {
+                           TicketTransitions transitions, TicketKernel kernel, Clock clock) {
         this.incidents = incidents;
         this.people = people;
         this.cmdb = cmdb;
@@ -79,6 +84,8 @@ public class IncidentService {
         this.currentUser = currentUser;
         this.sequences = sequences;
         this.transitions = transitions;
+        this.kernel = kernel;
+        this.kind = kernel.register(new TicketKind<>("incident", "INC", "caller", incidents::findByNumber, incidents));
         this.clock = clock;
     }
 
@@ -120,13 +127,14 @@ public class IncidentService {
         incident.setSource(form.source() == null ? "manual" : form.source());
         incident.setSourceRef(form.sourceRef());
         incident.open(sequences.next("incident_seq"), now);
-        applySla(incident);
+        kernel.place(incident, null, null, form.service());
+        kernel.applySla(incident, now);
         if (form.assignee() != null) {
             incident.respondedIfFirst(now);
         }
         incidents.save(incident);
         String number = incident.getNumber();
-        journal.created(number, actor, JournalMessage.of(JournalKeys.INCIDENT_CREATED, incident.getPriority(), number,
+        kernel.opened(incident, actor, JournalMessage.of(JournalKeys.INCIDENT_CREATED, incident.getPriority(), number,
                 incident.getSource(), incident.getTitle()));
         if (requester && (form.impact() != null || form.urgency() != null)) {
             journal.note(number, actor, callerReported(form, incident.getPriority()));
@@ -165,7 +173,7 @@ public class IncidentService {
                     Objects.requireNonNullElse(update.urgency(), incident.getUrgency()));
             journal.fieldChanged(number, actor, "priority", before, incident.getPriority());
             if (before != incident.getPriority()) {
-                applySla(incident); // targets follow the priority, counted from when the incident was opened
+                kernel.applySla(incident, incident.getCreatedAt()); // targets follow the priority, counted from when it was opened
             }
         }
         incident.touch(clock.instant());
@@ -176,19 +184,11 @@ public class IncidentService {
     public IncidentView assign(String number, String group, String assignee) {
         Incident incident = load(number);
         requireOpen(incident, "assign");
-        String effectiveGroup = group != null ? group : incident.getAssignmentGroup();
-        people.checkAssignment(effectiveGroup, assignee);
-        String actor = currentUser.username();
-        journal.fieldChanged(number, actor, "assignmentGroup", incident.getAssignmentGroup(), effectiveGroup);
-        journal.fieldChanged(number, actor, "assignee", incident.getAssignee(), assignee);
-        incident.setAssignmentGroup(effectiveGroup);
-        incident.setAssignee(assignee);
-        Instant now = clock.instant();
+        kernel.assign(incident, group, assignee);
         if (assignee != null) {
-            incident.respondedIfFirst(now);
+            incident.respondedIfFirst(clock.instant());
         }
-        incident.touch(now);
-        outbox.publish(number, new IncidentAssigned(number, effectiveGroup, assignee));
+        outbox.publish(number, new IncidentAssigned(number, incident.getAssignmentGroup(), assignee));
         return IncidentView.of(incident);
     }
 
@@ -253,17 +253,12 @@ public class IncidentService {
 
     /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
-        Incident incident = load(number);
-        journal.comment(number, currentUser.username(), text);
-        incident.touch(clock.instant());
-        outbox.publish(number, new CommentAdded(number, currentUser.username(), text));
+        kernel.comment(load(number), text);
     }
 
     /** A work note: for staff only; the requester's views and messages never show it. */
     public void workNote(String number, String text) {
-        Incident incident = load(number);
-        journal.workNote(number, currentUser.username(), text);
-        incident.touch(clock.instant());
+        kernel.workNote(load(number), text);
     }
 
     @Transactional(readOnly = true)
@@ -291,7 +286,7 @@ public class IncidentService {
                 Specs.eq("priority", filter.priority()), Specs.eq("assignee", filter.assignee()),
                 Specs.eq("assignmentGroup", filter.assignmentGroup()), Specs.eq("source", filter.source()),
                 Specs.eq("sourceRef", filter.sourceRef()), Specs.eq("caller", caller), Specs.eq("relatedChange", filter.relatedChange()), ci);
-        return PageView.of(incidents.findAll(spec, pageable), IncidentView::of);
+        return PageView.of(kernel.find(kind, spec, pageable), IncidentView::of);
     }
 
     /**
@@ -300,11 +295,7 @@ public class IncidentService {
      */
     @Transactional(readOnly = true)
     public PageView<IncidentView> queue(WorkQueue queue, int size) {
-        String me = currentUser.username();
-        Specification<Incident> spec = Specification.allOf(
-                Specs.in("status", Arrays.stream(IncidentStatus.values()).filter(IncidentStatus::isOpen).toList()),
-                queue.of(me, people.groupsOf(me), clock.instant()));
-        return PageView.of(incidents.findAll(spec, PageRequest.of(0, size, queue.order())), IncidentView::of);
+        return PageView.of(kernel.queue(kind, queue, OPEN, size), IncidentView::of);
     }
 
     /** Flags incidents that missed an SLA target, once each, with a journal line and an event that tells people. */
@@ -313,13 +304,12 @@ public class IncidentService {
         List<Incident> breached = incidents.newlyBreached(EnumSet.of(IncidentStatus.NEW, IncidentStatus.IN_PROGRESS,
                 IncidentStatus.ON_HOLD), now);
         for (Incident incident : breached) {
-            incident.setSlaBreached(true);
             boolean response = incident.getRespondedAt() == null && incident.getResponseDue() != null
                     && incident.getResponseDue().isBefore(now);
             // the event keeps its text: what subscribers (mail, chat) were always given
             String what = response ? "response due " + incident.getResponseDue()
                     : "resolution due " + incident.getResolutionDue();
-            journal.note(incident.getNumber(), "sla", response
+            kernel.breached(incident, response
                     ? JournalMessage.of(JournalKeys.SLA_MISSED_RESPONSE, incident.getResponseDue())
                     : JournalMessage.of(JournalKeys.SLA_MISSED_RESOLUTION, incident.getResolutionDue()));
             outbox.publish(incident.getNumber(), new IncidentEvents.IncidentSlaBreached(incident.getNumber(),
@@ -348,15 +338,10 @@ public class IncidentService {
                 : JournalMessage.of(JournalKeys.INCIDENT_CALLER_REPORTED, form.impact(), form.urgency(), priority);
     }
 
-    private void applySla(Incident incident) {
-        SlaDue due = sla.due("incident", incident.getPriority(), incident.getCreatedAt());
-        incident.setDue(due.responseDue(), due.resolutionDue());
-    }
-
     private void requireOpen(Incident incident, String action) {
         if (!incident.getStatus().isOpen()) {
             throw new io.itsmhub.core.ticket.IllegalTransitionException(incident.getNumber(), "incident", action,
-                    incident.getStatus().name(), WORKFLOW.allowedFrom(incident.getStatus()));
+                    incident.getStatus().name(), WORKFLOW.on(incident.getDeskCode()).allowedFrom(incident.getStatus()));
         }
     }
 
@@ -367,11 +352,7 @@ public class IncidentService {
     }
 
     private Incident load(String number) {
-        Incident incident = incidents.findByNumber(number).orElseThrow(() -> new TicketNotFoundException("incident", number));
-        if (currentUser.isRequesterOnly() && !currentUser.username().equals(incident.getCaller())) {
-            throw new ForbiddenActionException("incident " + number + " was raised by someone else");
-        }
-        return incident;
+        return kernel.load(kind, number);
     }
 
     private static void refuseAssignment(IncidentForm form) {

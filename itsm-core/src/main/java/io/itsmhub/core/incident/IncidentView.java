@@ -23,6 +23,6 @@ public record IncidentView(String number, String title, String description, Inci
                 i.getService(), i.getSource(), i.getSourceRef(), i.getRelatedChange(), i.getResolutionCode(), i.getResolutionNote(),
                 i.getCreatedAt(), i.getUpdatedAt(), i.getRespondedAt(), i.getResolvedAt(), i.getClosedAt(),
                 i.getResponseDue(), i.getResolutionDue(), i.isSlaBreached(),
-                IncidentWorkflow.WORKFLOW.allowedFrom(i.getStatus()), i.getReportedImpact(), i.getReportedUrgency());
+                IncidentWorkflow.WORKFLOW.on(i.getDeskCode()).allowedFrom(i.getStatus()), i.getReportedImpact(), i.getReportedUrgency());
     }
 }

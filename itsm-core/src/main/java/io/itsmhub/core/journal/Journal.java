@@ -44,13 +44,17 @@ public class Journal {
      * under the note's key with the action first, so that a page names the action and the note apart without parsing
      * text (see {@link JournalRenderer}).
      */
-    public void transition(String number, String actor, String action, Enum<?> from, Enum<?> to, JournalMessage note) {
+    public void transition(String number, String actor, String action, Object from, Object to, JournalMessage note) {
         List<String> args = new ArrayList<>(List.of(action));
         if (note != null) {
             args.addAll(note.args());
         }
-        append(number, actor, JournalEntry.Kind.TRANSITION, "status", from.name(), to.name(),
+        append(number, actor, JournalEntry.Kind.TRANSITION, "status", stateName(from), stateName(to),
                 new JournalMessage(note == null ? JournalKeys.TRANSITION : note.key(), args));
+    }
+
+    private static String stateName(Object state) {
+        return state instanceof Enum<?> e ? e.name() : String.valueOf(state);
     }
 
     /**

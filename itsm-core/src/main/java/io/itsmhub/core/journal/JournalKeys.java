@@ -141,4 +141,10 @@ public final class JournalKeys {
     public static final String RATING_WITH_COMMENT = "rating.rated.comment";
 
     private JournalKeys() { }
+
+    // the ticket kernel
+    public static final String TICKET_CREATED = "ticket.created";
+    public static final String TICKET_ROUTED = "ticket.routed";
+    public static final String TICKET_ESCALATED = "ticket.escalated";
+    public static final String TICKET_ESCALATED_NO_DUE = "ticket.escalated.no-due";
 }

@@ -48,6 +48,17 @@ class PeopleController {
         return people.save(form);
     }
 
+    /** Where someone sits: their home desk, department and location (what visibility and routing read). */
+    record Placement(@jakarta.validation.constraints.Size(max = 40) String desk,
+                     @jakarta.validation.constraints.Size(max = 100) String department,
+                     @jakarta.validation.constraints.Size(max = 100) String location) { }
+
+    @PutMapping("/users/{username}/placement")
+    @PreAuthorize(Roles.ADMIN)
+    PersonView place(@PathVariable String username, @Valid @RequestBody Placement placement) {
+        return people.place(username, placement.desk(), placement.department(), placement.location());
+    }
+
     @PostMapping("/users/{username}/deactivate")
     @PreAuthorize(Roles.ADMIN)
     PersonView deactivate(@PathVariable String username) {

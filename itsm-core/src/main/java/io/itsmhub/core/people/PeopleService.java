@@ -19,15 +19,17 @@ public class PeopleService {
     private final PersonRepository people;
     private final SupportGroupRepository groups;
     private final PasswordEncoder passwords;
+    private final io.itsmhub.core.desk.DeskService desks;
     private final Clock clock;
     private final ManagerRoles managerRoles;
 
-    public PeopleService(PersonRepository people, SupportGroupRepository groups, PasswordEncoder passwords, Clock clock,
+    public PeopleService(io.itsmhub.core.desk.DeskService desks, PersonRepository people, SupportGroupRepository groups, PasswordEncoder passwords, Clock clock,
                          ManagerRoles managerRoles) {
         this.managerRoles = managerRoles;
         this.people = people;
         this.groups = groups;
         this.passwords = passwords;
+        this.desks = desks;
         this.clock = clock;
     }
 
@@ -101,6 +103,19 @@ public class PeopleService {
     @Transactional(readOnly = true)
     public Optional<Person> find(String username) {
         return people.findById(username);
+    }
+
+    /**
+     * Where a person sits: their home desk (which they see, and where their tickets are routed when no rule says
+     * otherwise), department and location (which routing rules match on).
+     */
+    public PersonView place(String username, String desk, String department, String location) {
+        if (desk != null && !desks.exists(desk)) {
+            throw InvalidInputException.of("desk", "no desk " + desk);
+        }
+        Person person = person(username);
+        person.place(desk, department, location);
+        return PersonView.of(person);
     }
 
     /** The support groups this user belongs to; none for an unknown user (the system, a machine). */

@@ -62,6 +62,16 @@ public class Person {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The desk this person works on or belongs to; routing and visibility read it. Null = the head office. */
+    @Column(name = "desk_code", length = 40)
+    private String deskCode;
+
+    @Column(length = 100)
+    private String department;
+
+    @Column(length = 100)
+    private String location;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_role", joinColumns = @JoinColumn(name = "username"))
     @Column(name = "role", length = 30)
@@ -74,6 +84,16 @@ public class Person {
     private Set<String> groups = new LinkedHashSet<>();
 
     protected Person() { }
+
+    public String getDeskCode() { return deskCode; }
+    public String getDepartment() { return department; }
+    public String getLocation() { return location; }
+
+    void place(String deskCode, String department, String location) {
+        this.deskCode = deskCode;
+        this.department = department;
+        this.location = location;
+    }
 
     public Person(String username, String displayName, Instant createdAt) {
         this.username = username;

@@ -2,7 +2,7 @@ package io.itsmhub.core.problem;
 
 import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
-import io.itsmhub.core.ticket.TicketBase;
+import io.itsmhub.core.ticket.Ticket;
 import io.itsmhub.core.ticket.TicketNumbers;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -20,7 +20,7 @@ import java.util.Set;
 
 @Entity
 @Table(name = "problem")
-public class Problem extends TicketBase implements Stateful<ProblemStatus> {
+public class Problem extends Ticket implements Stateful<ProblemStatus> {
 
     @Id
     private Long id;
@@ -28,16 +28,6 @@ public class Problem extends TicketBase implements Stateful<ProblemStatus> {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private ProblemStatus status = ProblemStatus.NEW;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 2)
-    private Priority priority;
-
-    @Column(name = "assignment_group", length = 100)
-    private String assignmentGroup;
-
-    @Column(length = 100)
-    private String assignee;
 
     @Column(name = "root_cause", length = 10000)
     private String rootCause;
@@ -62,12 +52,19 @@ public class Problem extends TicketBase implements Stateful<ProblemStatus> {
         created(TicketNumbers.format("PRB", id), now);
     }
 
+    @Override
+    public String ticketType() { return "problem"; }
+
+    /** Comments on a problem are for the people working it; nobody is mailed them. */
+    @Override
+    public boolean tellsRequesterOfComments() { return false; }
+
+    @Override
+    public String raisedBy() { return null; }
+
     public Long getId() { return id; }
     @Override
     public ProblemStatus getStatus() { return status; }
-    public Priority getPriority() { return priority; }
-    public String getAssignmentGroup() { return assignmentGroup; }
-    public String getAssignee() { return assignee; }
     public String getRootCause() { return rootCause; }
     public boolean isKnownError() { return knownError; }
     public String getWorkaround() { return workaround; }
@@ -75,8 +72,6 @@ public class Problem extends TicketBase implements Stateful<ProblemStatus> {
 
     @Override
     public void setStatus(ProblemStatus status) { this.status = status; }
-    void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
-    void setAssignee(String assignee) { this.assignee = assignee; }
     void setRootCause(String rootCause) { this.rootCause = rootCause; }
     void recordKnownError(String rootCause, String workaround) {
         this.rootCause = rootCause;

@@ -20,6 +20,8 @@ import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketKernel;
+import io.itsmhub.core.ticket.TicketKind;
 import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.util.List;
@@ -42,11 +44,13 @@ public class ProblemService {
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
     private final TicketTransitions transitions;
+    private final TicketKernel kernel;
+    private final TicketKind<Problem> kind;
     private final Clock clock;
 
     public ProblemService(ProblemRepository problems, IncidentService incidents, PeopleService people, Journal journal,
                           Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
-                         TicketTransitions transitions, Clock clock) {
+                         TicketTransitions transitions, Clock clock, TicketKernel kernel) {
         this.problems = problems;
         this.incidents = incidents;
         this.people = people;
@@ -55,6 +59,8 @@ public class ProblemService {
         this.currentUser = currentUser;
         this.sequences = sequences;
         this.transitions = transitions;
+        this.kernel = kernel;
+        this.kind = kernel.register(new TicketKind<>("problem", "PRB", null, problems::findByNumber, problems));
         this.clock = clock;
     }
 
@@ -68,9 +74,10 @@ public class ProblemService {
         problem.setAssignmentGroup(form.assignmentGroup());
         problem.setAssignee(form.assignee());
         problem.getIncidents().addAll(linked);
+        kernel.place(problem, null, null, null);
         problems.save(problem);
         String number = problem.getNumber();
-        journal.created(number, currentUser.username(), JournalMessage.of(JournalKeys.PROBLEM_CREATED, problem.getTitle()));
+        kernel.opened(problem, currentUser.username(), JournalMessage.of(JournalKeys.PROBLEM_CREATED, problem.getTitle()));
         linked.forEach(incident -> journal.note(incident, currentUser.username(),
                 JournalMessage.of(JournalKeys.PROBLEM_LINKED, number)));
         outbox.publish(number, new ProblemCreated(number, problem.getAssignmentGroup()));
@@ -94,7 +101,7 @@ public class ProblemService {
         Problem problem = load(number);
         if (problem.getStatus() == ProblemStatus.CLOSED || problem.getStatus() == ProblemStatus.CANCELLED) {
             throw new io.itsmhub.core.ticket.IllegalTransitionException(number, "problem", "known-error",
-                    problem.getStatus().name(), WORKFLOW.allowedFrom(problem.getStatus()));
+                    problem.getStatus().name(), WORKFLOW.on(problem.getDeskCode()).allowedFrom(problem.getStatus()));
         }
         String actor = currentUser.username();
         journal.fieldChanged(number, actor, "rootCause", problem.getRootCause(), rootCause);
@@ -133,18 +140,14 @@ public class ProblemService {
         return move(load(number), ProblemWorkflow.CANCEL, reason);
     }
 
-    /** A public comment: the requester reads it, and it may be mailed to them. */
+    /** A public comment: whoever works the problem reads it. */
     public void comment(String number, String text) {
-        Problem problem = load(number);
-        journal.comment(number, currentUser.username(), text);
-        problem.touch(clock.instant());
+        kernel.comment(load(number), text);
     }
 
-    /** A work note: for staff only; the requester's views and messages never show it. */
+    /** A work note: for staff only. */
     public void workNote(String number, String text) {
-        Problem problem = load(number);
-        journal.workNote(number, currentUser.username(), text);
-        problem.touch(clock.instant());
+        kernel.workNote(load(number), text);
     }
 
     @Transactional(readOnly = true)
@@ -163,7 +166,7 @@ public class ProblemService {
                                       Pageable pageable) {
         Specification<Problem> linked = incident == null ? null
                 : (root, q, cb) -> cb.isMember(incident, root.<Set<String>>get("incidents"));
-        return PageView.of(problems.findAll(Specification.allOf(Specs.in("status", status),
+        return PageView.of(kernel.find(kind, Specification.allOf(Specs.in("status", status),
                 Specs.eq("knownError", knownError), Specs.eq("assignee", assignee), linked), pageable), ProblemView::of);
     }
 
@@ -182,6 +185,6 @@ public class ProblemService {
     }
 
     private Problem load(String number) {
-        return problems.findByNumber(number).orElseThrow(() -> new TicketNotFoundException("problem", number));
+        return kernel.load(kind, number);
     }
 }

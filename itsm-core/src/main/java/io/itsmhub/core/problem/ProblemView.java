@@ -14,6 +14,6 @@ public record ProblemView(String number, String title, String description, Probl
         return new ProblemView(p.getNumber(), p.getTitle(), p.getDescription(), p.getStatus(), p.getPriority(),
                 p.getAssignmentGroup(), p.getAssignee(), p.getRootCause(), p.isKnownError(), p.getWorkaround(),
                 Set.copyOf(p.getIncidents()), p.getCreatedAt(), p.getUpdatedAt(),
-                ProblemWorkflow.WORKFLOW.allowedFrom(p.getStatus()));
+                ProblemWorkflow.WORKFLOW.on(p.getDeskCode()).allowedFrom(p.getStatus()));
     }
 }

@@ -32,6 +32,8 @@ import org.springframework.data.domain.PageRequest;
 import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
 import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.ticket.TicketKernel;
+import io.itsmhub.core.ticket.TicketKind;
 import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RequestService {
 
+    private static final List<RequestStatus> OPEN = List.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL,
+            RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT, RequestStatus.ON_HOLD);
+
     private final ServiceRequestRepository requests;
     private final CatalogService catalog;
     private final PeopleService people;
@@ -59,6 +64,8 @@ public class RequestService {
     private final CurrentUser currentUser;
     private final TicketSequences sequences;
     private final TicketTransitions transitions;
+    private final TicketKernel kernel;
+    private final TicketKind<ServiceRequest> kind;
     private final Clock clock;
     private final ApprovalRules rules;
     private final GrantableGroups grantable;
@@ -67,7 +74,7 @@ public class RequestService {
     public RequestService(ServiceRequestRepository requests, CatalogService catalog, PeopleService people,
                           SlaService sla, Journal journal, Outbox outbox, CurrentUser currentUser,
                           TicketSequences sequences, TicketTransitions transitions, Clock clock, ApprovalRules rules,
-                          GrantableGroups grantable, Reauthentication reauthentication) {
+                          GrantableGroups grantable, Reauthentication reauthentication, TicketKernel kernel) {
         this.requests = requests;
         this.catalog = catalog;
         this.people = people;
@@ -77,6 +84,8 @@ public class RequestService {
         this.currentUser = currentUser;
         this.sequences = sequences;
         this.transitions = transitions;
+        this.kernel = kernel;
+        this.kind = kernel.register(new TicketKind<>("request", "REQ", "requester", requests::findByNumber, requests));
         this.clock = clock;
         this.rules = rules;
         this.grantable = grantable;
@@ -111,11 +120,14 @@ public class RequestService {
         if (item.pricing() != null) {
             request.setCost(item.pricing().cost(values));
         }
-        SlaDue due = sla.due("request", request.getPriority(), now);
-        request.setDue(due.responseDue(), item.slaHours() != null ? now.plus(Duration.ofHours(item.slaHours())) : due.resolutionDue());
+        kernel.place(request, null, item.category(), null);
+        kernel.applySla(request, now);
+        if (item.slaHours() != null) { // the catalog item's promise overrides the desk's resolution target
+            request.setDue(request.getResponseDue(), now.plus(Duration.ofHours(item.slaHours())));
+        }
         requests.save(request);
         String number = request.getNumber();
-        journal.created(number, actor, request.getCost() == null
+        kernel.opened(request, actor, request.getCost() == null
                 ? JournalMessage.of(JournalKeys.REQUEST_CREATED, requester, item.name())
                 : JournalMessage.of(JournalKeys.REQUEST_CREATED_WITH_COST, requester, item.name(),
                         request.getCost().toPlainString()));
@@ -361,29 +373,18 @@ public class RequestService {
 
     public RequestView assign(String number, String group, String assignee) {
         ServiceRequest request = load(number);
-        String effectiveGroup = group != null ? group : request.getAssignmentGroup();
-        people.checkAssignment(effectiveGroup, assignee);
-        journal.fieldChanged(number, currentUser.username(), "assignmentGroup", request.getAssignmentGroup(), effectiveGroup);
-        journal.fieldChanged(number, currentUser.username(), "assignee", request.getAssignee(), assignee);
-        request.setAssignmentGroup(effectiveGroup);
-        request.setAssignee(assignee);
-        request.touch(clock.instant());
+        kernel.assign(request, group, assignee);
         return RequestView.of(request, clock.instant());
     }
 
     /** A public comment: the requester reads it, and it may be mailed to them. */
     public void comment(String number, String text) {
-        ServiceRequest request = load(number);
-        journal.comment(number, currentUser.username(), text);
-        request.touch(clock.instant());
-        outbox.publish(number, new CommentAdded(number, currentUser.username(), text));
+        kernel.comment(load(number), text);
     }
 
     /** A work note: for staff only; the requester's views and messages never show it. */
     public void workNote(String number, String text) {
-        ServiceRequest request = load(number);
-        journal.workNote(number, currentUser.username(), text);
-        request.touch(clock.instant());
+        kernel.workNote(load(number), text);
     }
 
     @Transactional(readOnly = true)
@@ -403,7 +404,7 @@ public class RequestService {
         String visibleRequester = currentUser.isRequesterOnly() ? currentUser.username() : requester;
         Specification<ServiceRequest> spec = Specification.allOf(Specs.in("status", status),
                 Specs.eq("requester", visibleRequester), Specs.eq("catalogItem", catalogItem), Specs.eq("assignee", assignee));
-        return PageView.of(requests.findAll(spec, pageable), r -> RequestView.of(r, clock.instant()));
+        return PageView.of(kernel.find(kind, spec, pageable), r -> RequestView.of(r, clock.instant()));
     }
 
     /**
@@ -412,22 +413,14 @@ public class RequestService {
      */
     @Transactional(readOnly = true)
     public PageView<RequestView> queue(WorkQueue queue, int size) {
-        List<RequestStatus> open = List.of(RequestStatus.SUBMITTED, RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED,
-                RequestStatus.IN_FULFILMENT, RequestStatus.ON_HOLD);
-        String me = currentUser.username();
-        Specification<ServiceRequest> spec = Specification.allOf(Specs.in("status", open),
-                queue.of(me, people.groupsOf(me), clock.instant()));
-        return PageView.of(requests.findAll(spec, PageRequest.of(0, size, queue.order())), r -> RequestView.of(r, clock.instant()));
+        return PageView.of(kernel.queue(kind, queue, OPEN, size), r -> RequestView.of(r, clock.instant()));
     }
 
     /** Flags requests that missed their resolution target, once each, with a journal line and an event. */
     public int flagBreaches() {
-        List<ServiceRequest> breached = requests.newlyBreached(EnumSet.of(RequestStatus.SUBMITTED,
-                RequestStatus.AWAITING_APPROVAL, RequestStatus.APPROVED, RequestStatus.IN_FULFILMENT, RequestStatus.ON_HOLD), clock.instant());
+        List<ServiceRequest> breached = requests.newlyBreached(OPEN, clock.instant());
         for (ServiceRequest request : breached) {
-            request.setSlaBreached(true);
-            journal.note(request.getNumber(), "sla",
-                    JournalMessage.of(JournalKeys.SLA_MISSED_RESOLUTION, request.getResolutionDue()));
+            kernel.breached(request, JournalMessage.of(JournalKeys.SLA_MISSED_RESOLUTION, request.getResolutionDue()));
             outbox.publish(request.getNumber(), new RequestEvents.RequestSlaBreached(request.getNumber(),
                     request.getRequester(), request.getAssignmentGroup(), request.getAssignee()));
         }
@@ -478,11 +471,6 @@ public class RequestService {
     }
 
     private ServiceRequest load(String number) {
-        ServiceRequest request = requests.findByNumber(number)
-                .orElseThrow(() -> new TicketNotFoundException("request", number));
-        if (currentUser.isRequesterOnly() && !currentUser.username().equals(request.getRequester())) {
-            throw new ForbiddenActionException("request " + number + " belongs to someone else");
-        }
-        return request;
+        return kernel.load(kind, number);
     }
 }

@@ -23,7 +23,7 @@ public record RequestView(String number, String title, String description, Strin
                 r.isSlaBreached(), r.getClosedAt(), r.getCloseNote(),
                 r.getApprovals().stream().map(a -> new ApprovalView(a.getApprover(), a.getDecision(), a.getComment(),
                         a.getDecidedAt())).toList(),
-                RequestWorkflow.WORKFLOW.allowedFrom(r.getStatus()), r.getCost(), r.getCurrentApprovers(), r.getExecutor(),
+                RequestWorkflow.WORKFLOW.on(r.getDeskCode()).allowedFrom(r.getStatus()), r.getCost(), r.getCurrentApprovers(), r.getExecutor(),
                 r.getClosedAt() != null || r.getResolutionDue() == null ? null : java.time.Duration.between(now, r.getResolutionDue()));
     }
 }

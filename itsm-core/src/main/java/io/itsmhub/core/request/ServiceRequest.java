@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.itsmhub.core.common.JsonColumn;
 import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
-import io.itsmhub.core.ticket.TicketBase;
+import io.itsmhub.core.ticket.Ticket;
 import io.itsmhub.core.ticket.TicketNumbers;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -24,7 +24,7 @@ import java.util.Map;
 
 @Entity
 @Table(name = "service_request")
-public class ServiceRequest extends TicketBase implements Stateful<RequestStatus> {
+public class ServiceRequest extends Ticket implements Stateful<RequestStatus> {
 
     private static final TypeReference<Map<String, Object>> VALUES = new TypeReference<>() { };
 
@@ -41,30 +41,11 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
     @Column(nullable = false, length = 20)
     private RequestStatus status = RequestStatus.SUBMITTED;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 2)
-    private Priority priority = Priority.P3;
-
     @Column(nullable = false, length = 100)
     private String requester;
 
     @Column(name = "opened_by", nullable = false, length = 100)
     private String openedBy;
-
-    @Column(name = "assignment_group", length = 100)
-    private String assignmentGroup;
-
-    @Column(length = 100)
-    private String assignee;
-
-    @Column(name = "response_due")
-    private Instant responseDue;
-
-    @Column(name = "resolution_due")
-    private Instant resolutionDue;
-
-    @Column(name = "sla_breached", nullable = false)
-    private boolean slaBreached;
 
     @Column(name = "closed_at")
     private Instant closedAt;
@@ -108,19 +89,19 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
         created(TicketNumbers.format("REQ", id), now);
     }
 
+    @Override
+    public String ticketType() { return "request"; }
+
+    @Override
+    public String raisedBy() { return requester; }
+
     public Long getId() { return id; }
     public String getCatalogItem() { return catalogItem; }
     public Map<String, Object> getValues() { return JsonColumn.read(formValues, VALUES); }
     @Override
     public RequestStatus getStatus() { return status; }
-    public Priority getPriority() { return priority; }
     public String getRequester() { return requester; }
     public String getOpenedBy() { return openedBy; }
-    public String getAssignmentGroup() { return assignmentGroup; }
-    public String getAssignee() { return assignee; }
-    public Instant getResponseDue() { return responseDue; }
-    public Instant getResolutionDue() { return resolutionDue; }
-    public boolean isSlaBreached() { return slaBreached; }
     public Instant getClosedAt() { return closedAt; }
     public String getCloseNote() { return closeNote; }
     public List<Approval> getApprovals() { return approvals; }
@@ -134,10 +115,6 @@ public class ServiceRequest extends TicketBase implements Stateful<RequestStatus
 
     @Override
     public void setStatus(RequestStatus status) { this.status = status; }
-    void setAssignmentGroup(String assignmentGroup) { this.assignmentGroup = assignmentGroup; }
-    void setAssignee(String assignee) { this.assignee = assignee; }
-    void setSlaBreached(boolean slaBreached) { this.slaBreached = slaBreached; }
-    void setDue(Instant responseDue, Instant resolutionDue) { this.responseDue = responseDue; this.resolutionDue = resolutionDue; }
     void close(Instant at, String note) { this.closedAt = at; this.closeNote = note; }
     void addApproval(Approval approval) { approvals.add(approval); }
     void setCost(java.math.BigDecimal cost) { this.cost = cost; }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sla-targets")
 class SlaController {
 
-    record TargetForm(@NotNull @Pattern(regexp = "incident|request", message = "must be incident or request") String ticketType,
+    /** {@code desk}: whose target it is; the head office when not given (the one desk before desks existed). */
+    record TargetForm(@Size(max = 40) String desk,
+                      @NotNull @Pattern(regexp = "[a-z][a-z0-9-]{0,19}", message = "a ticket type, e.g. incident or request") String ticketType,
                       @NotNull Priority priority,
                       @Min(1) @Max(525600) int responseMinutes,
                       @Min(1) @Max(525600) int resolutionMinutes) { }
@@ -41,6 +44,6 @@ class SlaController {
         if (form.responseMinutes() > form.resolutionMinutes()) {
             throw io.itsmhub.core.common.InvalidInputException.of("responseMinutes", "must not exceed resolutionMinutes");
         }
-        return sla.save(form.ticketType(), form.priority(), form.responseMinutes(), form.resolutionMinutes());
+        return sla.save(form.desk() == null ? io.itsmhub.core.desk.DeskService.ROOT : form.desk(), form.ticketType(), form.priority(), form.responseMinutes(), form.resolutionMinutes());
     }
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One row of the SLA table: e.g. incident P1 → respond in 15 min, resolve in 4 h. Key: "incident:P1". */
+/** One row of the SLA table: e.g. the head office's incident P1 → respond in 15 min, resolve in 4 h. Key: "HQ:incident:P1". */
 @Entity
 @Table(name = "sla_target")
 public class SlaTarget {
@@ -13,6 +13,9 @@ public class SlaTarget {
     @Id
     @Column(length = 40)
     private String id;
+
+    @Column(name = "desk_code", nullable = false, length = 40)
+    private String desk;
 
     @Column(name = "ticket_type", nullable = false, length = 20)
     private String ticketType;
@@ -28,14 +31,20 @@ public class SlaTarget {
 
     protected SlaTarget() { }
 
-    public SlaTarget(String ticketType, String priority, int responseMinutes, int resolutionMinutes) {
-        this.id = ticketType + ":" + priority;
+    public SlaTarget(String desk, String ticketType, String priority, int responseMinutes, int resolutionMinutes) {
+        this.id = key(desk, ticketType, priority);
+        this.desk = desk;
         this.ticketType = ticketType;
         this.priority = priority;
         this.responseMinutes = responseMinutes;
         this.resolutionMinutes = resolutionMinutes;
     }
 
+    static String key(String desk, String ticketType, String priority) {
+        return desk + ":" + ticketType + ":" + priority;
+    }
+
+    public String getDesk() { return desk; }
     public String getTicketType() { return ticketType; }
     public String getPriority() { return priority; }
     public int getResponseMinutes() { return responseMinutes; }

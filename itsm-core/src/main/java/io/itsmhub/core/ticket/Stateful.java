@@ -3,9 +3,12 @@ package io.itsmhub.core.ticket;
 import java.time.Instant;
 
 /** A ticket whose status follows a {@link Workflow}; what {@link TicketTransitions} needs to move it. */
-public interface Stateful<S extends Enum<S>> {
+public interface Stateful<S> {
 
     String getNumber();
+
+    /** The desk whose variant of the workflow applies. */
+    String getDeskCode();
 
     S getStatus();
 

@@ -21,15 +21,18 @@ public class TicketTransitions {
     }
 
     /** Moves {@code ticket} by {@code action} with a person's note (or none) and returns the status it came from. */
-    public <S extends Enum<S>> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor, String note) {
+    public <S> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor, String note) {
         return move(ticket, workflow, action, actor, JournalMessage.text(note));
     }
 
-    /** Moves {@code ticket} by {@code action} with a note in the hub's words (or none); the status it came from. */
-    public <S extends Enum<S>> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor,
+    /**
+     * Moves {@code ticket} by {@code action} — allowed by the workflow of the ticket's desk — with a note in the hub's
+     * words (or none); the status it came from.
+     */
+    public <S> S move(Stateful<S> ticket, Workflow<S> workflow, String action, String actor,
                                       JournalMessage note) {
         S from = ticket.getStatus();
-        S to = workflow.check(action, from, ticket.getNumber()).to();
+        S to = workflow.on(ticket.getDeskCode()).check(action, from, ticket.getNumber()).to();
         ticket.setStatus(to);
         ticket.touch(clock.instant());
         journal.transition(ticket.getNumber(), actor, action, from, to, note);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.itsmhub.core.support.ApiTest;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,11 @@ class DeskApiTest extends ApiTest {
                 .andExpect(jsonPath("$.groups[0]").value(shGroup));
 
         assertThat(desks.scopeOfGroups(Set.of(shGroup)).desks()).containsExactlyInAnyOrder(sh, pudong);
-        assertThat(desks.scopeOfGroups(Set.of("service-desk")).desks()).as("a head-office group")
-                .contains("HQ", sh, pudong, bj);
-        assertThat(desks.scopeOfGroups(Set.of()).desks()).isEmpty();
+        DeskScope headOffice = desks.scopeOfGroups(Set.of("service-desk"));
+        assertThat(List.of("HQ", sh, pudong, bj)).as("a head-office group").allMatch(headOffice::sees);
+        assertThat(headOffice.all()).as("every desk, so no filter at all").isTrue();
+        assertThat(desks.scopeOf(Set.of(), sh).desks()).as("a branch agent in no group: their home desk")
+                .containsExactlyInAnyOrder(sh, pudong);
         assertThat(body(getAs("alice", "/api/v1/desks")).get("children").findValuesAsText("code")).contains(sh, bj);
     }
 

@@ -17,6 +17,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import io.itsmhub.core.desk.DeskForm;
+import io.itsmhub.core.desk.DeskRouting;
+import io.itsmhub.core.desk.DeskService;
+import io.itsmhub.core.desk.RoutingRule;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,11 +47,15 @@ class DemoData implements ApplicationRunner {
     private final CmdbService cmdb;
     private final CatalogService catalog;
     private final ChangeTemplates templates;
+    private final DeskService desks;
+    private final DeskRouting routing;
     private final String configuredPassword;
 
     DemoData(PeopleService people, CmdbService cmdb, CatalogService catalog, ChangeTemplates templates,
-             @Value("${hub.demo.password:}") String configuredPassword) {
+             DeskService desks, DeskRouting routing, @Value("${hub.demo.password:}") String configuredPassword) {
         this.people = people;
+        this.desks = desks;
+        this.routing = routing;
         this.cmdb = cmdb;
         this.catalog = catalog;
         this.templates = templates;
@@ -62,6 +71,7 @@ class DemoData implements ApplicationRunner {
         String password = configuredPassword.isBlank() ? generated() : configuredPassword;
         groups();
         users(password);
+        branch(password);
         Map<String, String> cis = cis();
         templates.create(new ChangeTemplateForm("payments-api-deploy", "Deploy payments-api",
                 "Rolling deployment of payments-api to production; pre-approved as a standard change.", Risk.LOW,
@@ -70,8 +80,9 @@ class DemoData implements ApplicationRunner {
         RunAs.person(people.find("carol").orElseThrow(), () -> templates.approve("payments-api-deploy"));
         DemoCatalog.items().forEach(catalog::save);
         if (configuredPassword.isBlank()) {
-            log.warn("Demo users rita (requester), mike (her manager), alice (agent), carol (change-manager) and "
-                    + "rob (release-manager) share the password {}  (shown once; set HUB_DEMO_PASSWORD to choose one)", password);
+            log.warn("Demo users rita (requester), mike (her manager), alice (agent), carol (change-manager), "
+                    + "rob (release-manager), and on the Shanghai branch desk sam (agent) and lily (requester) share "
+                    + "the password {}  (shown once; set HUB_DEMO_PASSWORD to choose one)", password);
         } else {
             log.info("Demo data loaded; demo users log in with HUB_DEMO_PASSWORD");
         }
@@ -92,6 +103,21 @@ class DemoData implements ApplicationRunner {
         person("alice", "Alice Agent", "mike", password, Set.of(Role.AGENT), Set.of("service-desk", "platform"));
         person("carol", "Carol Change-Manager", "mike", password, Set.of(Role.CHANGE_MANAGER, Role.AGENT), Set.of("security"));
         person("rob", "Rob Release-Manager", "mike", password, Set.of(Role.RELEASE_MANAGER), Set.of("release"));
+    }
+
+    /**
+     * A branch below the head office, as a bank's service desk has them: the Shanghai desk, its first-line group and
+     * agent, and a requester who sits in Shanghai, whose tickets routing sends there. The head office sees them too.
+     */
+    private void branch(String password) {
+        desks.save("SH", new DeskForm("Shanghai branch", DeskService.ROOT, true));
+        people.saveGroup("sh-desk", "Shanghai branch first line", "sh-desk@example.com");
+        desks.placeGroup("sh-desk", "SH");
+        person("sam", "Sam Shanghai-Agent", "mike", password, Set.of(Role.AGENT), Set.of("sh-desk"));
+        people.place("sam", "SH", "IT", "Shanghai");
+        person("lily", "Lily Shanghai-Requester", "mike", password, Set.of(Role.REQUESTER), Set.of());
+        people.place("lily", "SH", "Retail banking", "Shanghai");
+        routing.replace(List.of(new RoutingRule(null, null, "Shanghai", null, null, "SH")));
     }
 
     private void person(String username, String name, String manager, String password, Set<Role> roles, Set<String> groups) {
