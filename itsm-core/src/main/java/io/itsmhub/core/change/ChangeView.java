@@ -12,7 +12,7 @@ public record ChangeView(String number, String title, String description, Change
                          Map<String, Object> parameters, String releaseVersion, Set<String> targetCis,
                          String rollbackPipeline, String template, boolean expedited, String authorisedBy,
                          String closeNote, Instant createdAt, Instant updatedAt, List<String> allowedActions,
-                         List<ReleaseRunView> runs) {
+                         List<ReleaseRunView> runs, String desk) {
 
     static ChangeView of(Change c, List<ReleaseRunView> runs) {
         return new ChangeView(c.getNumber(), c.getTitle(), c.getDescription(), c.getType(), c.getRisk(), c.getStatus(),
@@ -20,6 +20,6 @@ public record ChangeView(String number, String title, String description, Change
                 c.getPlannedEnd(), c.getPipeline(), c.getPipelineParameters(), c.getReleaseVersion(),
                 Set.copyOf(c.getTargetCis()), c.getRollbackPipeline(), c.getTemplate(), c.isExpedited(),
                 c.getAuthorisedBy(), c.getCloseNote(), c.getCreatedAt(), c.getUpdatedAt(),
-                ChangeWorkflow.allowedFor(c), runs);
+                ChangeWorkflow.allowedFor(c), runs, c.getDeskCode());
     }
 }

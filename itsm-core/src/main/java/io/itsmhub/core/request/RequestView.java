@@ -11,7 +11,7 @@ public record RequestView(String number, String title, String description, Strin
                           Instant updatedAt, Instant responseDue, Instant resolutionDue, boolean slaBreached,
                           Instant closedAt, String closeNote, List<ApprovalView> approvals, List<String> allowedActions,
                           java.math.BigDecimal cost, List<String> currentApprovers, String executor,
-                          java.time.Duration slaTimeLeft) {
+                          java.time.Duration slaTimeLeft, String desk) {
 
     public record ApprovalView(String approver, Approval.Decision decision, String comment, Instant decidedAt) { }
 
@@ -24,6 +24,6 @@ public record RequestView(String number, String title, String description, Strin
                 r.getApprovals().stream().map(a -> new ApprovalView(a.getApprover(), a.getDecision(), a.getComment(),
                         a.getDecidedAt())).toList(),
                 RequestWorkflow.WORKFLOW.on(r.getDeskCode()).allowedFrom(r.getStatus()), r.getCost(), r.getCurrentApprovers(), r.getExecutor(),
-                r.getClosedAt() != null || r.getResolutionDue() == null ? null : java.time.Duration.between(now, r.getResolutionDue()));
+                r.getClosedAt() != null || r.getResolutionDue() == null ? null : java.time.Duration.between(now, r.getResolutionDue()), r.getDeskCode());
     }
 }
