@@ -33,7 +33,10 @@ public class DeskService {
     static final java.time.Duration TREE_TTL = java.time.Duration.ofSeconds(5);
     private volatile Tree cached;
 
-    DeskService(ServiceDeskRepository desks, JdbcTemplate jdbc) {
+    private final jakarta.persistence.EntityManager entityManager;
+
+    DeskService(ServiceDeskRepository desks, JdbcTemplate jdbc, jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.desks = desks;
         this.jdbc = jdbc;
     }
@@ -74,6 +77,7 @@ public class DeskService {
     /** Puts a support group on a desk (a group belongs to one desk). */
     public void placeGroup(String group, String code) {
         load(code);
+        entityManager.flush(); // a group saved earlier in this transaction is still only in the persistence context
         if (jdbc.update("UPDATE support_group SET desk_code = ? WHERE name = ?", code, group) == 0) {
             throw InvalidInputException.of("group", "no group " + group);
         }
@@ -135,6 +139,13 @@ public class DeskService {
     @Transactional(readOnly = true)
     public java.util.Optional<String> parentOf(String code) {
         return java.util.Optional.ofNullable(tree(false).byCode().get(code)).map(ServiceDesk::getParentCode);
+    }
+
+    /** A desk as people read it: "Shanghai branch (SH)"; the bare code for an unknown desk. */
+    @Transactional(readOnly = true)
+    public String label(String code) {
+        ServiceDesk desk = tree(false).byCode().get(code);
+        return desk == null ? code : desk.getName() + " (" + code + ")";
     }
 
     /** True when the desk exists. */

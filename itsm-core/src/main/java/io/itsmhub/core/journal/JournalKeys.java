@@ -147,4 +147,18 @@ public final class JournalKeys {
     public static final String TICKET_ROUTED = "ticket.routed";
     public static final String TICKET_ESCALATED = "ticket.escalated";
     public static final String TICKET_ESCALATED_NO_DUE = "ticket.escalated.no-due";
+    /** How one ticket relates to another as seen from the journal's ticket (the ticket kernel's link kinds both ways). */
+    public static final java.util.List<String> LINK_RELATIONS = java.util.List.of("CHILD_OF", "PARENT_OF", "CAUSED_BY",
+            "CAUSES", "DUPLICATE_OF", "DUPLICATED_BY", "RELATED");
+    /** ticket.linked.RELATION and ticket.unlinked.RELATION, for each of {@link #LINK_RELATIONS}. */
+    public static final java.util.List<String> LINK_KEYS = LINK_RELATIONS.stream()
+            .flatMap(r -> java.util.stream.Stream.of(linked(r), unlinked(r))).toList();
+
+    public static String linked(String relation) {
+        return "ticket.linked." + relation;
+    }
+
+    public static String unlinked(String relation) {
+        return "ticket.unlinked." + relation;
+    }
 }

@@ -84,6 +84,17 @@ public class TicketKernel {
         return load(kindOf(number), number);
     }
 
+    /** True when {@code number} is a ticket the caller may see. */
+    @Transactional(readOnly = true)
+    public boolean visible(String number) {
+        try {
+            load(number);
+            return true;
+        } catch (TicketNotFoundException | io.itsmhub.core.common.ForbiddenActionException e) {
+            return false;
+        }
+    }
+
     /** A page of the type's tickets that match {@code filter} and that the caller may see. */
     @Transactional(readOnly = true)
     public <T extends Ticket> Page<T> find(TicketKind<T> kind, Specification<T> filter, Pageable pageable) {

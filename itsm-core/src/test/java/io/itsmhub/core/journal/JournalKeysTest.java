@@ -109,6 +109,7 @@ class JournalKeysTest {
                 }
             }
         }
+        keys.addAll(JournalKeys.LINK_KEYS);
         assertThat(keys).as("JournalKeys' constants").hasSizeGreaterThan(50).doesNotHaveDuplicates();
         return keys;
     }

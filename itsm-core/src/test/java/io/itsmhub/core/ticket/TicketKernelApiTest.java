@@ -134,6 +134,40 @@ class TicketKernelApiTest extends ApiTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void ticketsOfAnyTypeAreLinkedBothJournalsSaySoAndABranchAgentNeitherLinksNorSeesAHeadOfficeTicket() throws Exception {
+        String parent = incident("alice", Map.of("title", "Card payments failing everywhere"));
+        String child = incident(branchRequester, Map.of("title", "Branch card terminal fails"));
+        String problem = body(postAs("alice", "/api/v1/problems", Map.of("title", "Acquirer timeouts")).andExpect(status().isCreated()))
+                .get("number").asText();
+
+        postAs("alice", "/api/v1/tickets/" + child + "/links", Map.of("kind", "CHILD_OF", "to", parent))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$[0].number").value(parent)).andExpect(jsonPath("$[0].relation").value("CHILD_OF"));
+        postAs("alice", "/api/v1/tickets/" + parent + "/links", Map.of("kind", "CAUSED_BY", "to", problem))
+                .andExpect(status().isCreated());
+        getAs("alice", "/api/v1/tickets/" + parent + "/links")
+                .andExpect(jsonPath("$[*].relation", org.hamcrest.Matchers.contains("PARENT_OF", "CAUSED_BY")));
+        getAs("alice", "/api/v1/tickets/" + problem + "/links").andExpect(jsonPath("$[0].relation").value("CAUSES"));
+        assertThat(journalText(child, "en")).contains("Linked: child of " + parent);
+        assertThat(journalText(parent, "en")).contains("Linked: parent of " + child).contains("Linked: caused by " + problem);
+        assertThat(journalText(parent, "zh-CN")).contains("已关联");
+
+        postAs("alice", "/api/v1/tickets/" + child + "/links", Map.of("kind", "CHILD_OF", "to", problem))
+                .andExpect(status().isConflict());
+        postAs("alice", "/api/v1/tickets/" + child + "/links", Map.of("kind", "RELATED", "to", child))
+                .andExpect(status().isBadRequest());
+        postAs(branchAgent, "/api/v1/tickets/" + child + "/links", Map.of("kind", "RELATED", "to", problem))
+                .andExpect(status().isNotFound());
+        getAs(branchAgent, "/api/v1/tickets/" + child + "/links").andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .delete("/api/v1/tickets/" + child + "/links/CHILD_OF/" + parent).with(httpBasic("alice", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
+        assertThat(journalText(parent, "en")).contains("Link removed: parent of " + child);
+    }
+
     private String incident(String user, Map<String, Object> form) throws Exception {
         return body(postAs(user, "/api/v1/incidents", form).andExpect(status().isCreated())).get("number").asText();
     }

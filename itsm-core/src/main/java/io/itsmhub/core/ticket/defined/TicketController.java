@@ -7,7 +7,13 @@ import io.itsmhub.core.security.Roles;
 import io.itsmhub.core.ticket.ActionForms.Assignment;
 import io.itsmhub.core.ticket.ActionForms.Comment;
 import io.itsmhub.core.ticket.ActionForms.Reason;
+import io.itsmhub.core.ticket.TicketLink;
+import io.itsmhub.core.ticket.TicketLinks;
 import io.itsmhub.core.ticket.WorkQueue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -37,9 +43,32 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
 
     private final DefinedTicketService tickets;
+    private final TicketLinks links;
 
-    TicketController(DefinedTicketService tickets) {
+    TicketController(DefinedTicketService tickets, TicketLinks links) {
         this.tickets = tickets;
+        this.links = links;
+    }
+
+    record LinkForm(@NotNull TicketLink.Kind kind, @NotBlank @Size(max = 20) String to) { }
+
+    /** The ticket's links from its side (PARENT_OF, CHILD_OF, CAUSES, CAUSED_BY, DUPLICATE_OF, DUPLICATED_BY, RELATED). */
+    @GetMapping("/{number}/links")
+    List<TicketLink.Seen> links(@PathVariable String number) {
+        return links.links(number);
+    }
+
+    @PostMapping("/{number}/links")
+    @PreAuthorize(Roles.STAFF)
+    @ResponseStatus(HttpStatus.CREATED)
+    List<TicketLink.Seen> link(@PathVariable String number, @Valid @RequestBody LinkForm form) {
+        return links.link(number, form.kind(), form.to());
+    }
+
+    @DeleteMapping("/{number}/links/{kind}/{to}")
+    @PreAuthorize(Roles.STAFF)
+    List<TicketLink.Seen> unlink(@PathVariable String number, @PathVariable TicketLink.Kind kind, @PathVariable String to) {
+        return links.unlink(number, kind, to);
     }
 
     /** The types defined as data, with their workflows' states and their fields. */

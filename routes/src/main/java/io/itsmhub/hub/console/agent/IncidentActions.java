@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
+import io.itsmhub.core.ticket.defined.DefinedTicketService;
+import io.itsmhub.core.desk.DeskService;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,12 +35,17 @@ class IncidentActions {
     static final List<String> RESOLUTION_CODES = List.of("fixed", "workaround", "rolled-back", "no-fault-found", "duplicate");
 
     private final IncidentService incidents;
+    private final DefinedTicketService tickets;
+    private final DeskService desks;
     private final PeopleService people;
     private final Forms forms;
     private final Texts texts;
 
-    IncidentActions(IncidentService incidents, PeopleService people, Forms forms, Texts texts) {
+    IncidentActions(IncidentService incidents, DefinedTicketService tickets, DeskService desks, PeopleService people,
+                    Forms forms, Texts texts) {
         this.incidents = incidents;
+        this.desks = desks;
+        this.tickets = tickets;
         this.people = people;
         this.forms = forms;
         this.texts = texts;
@@ -57,6 +64,19 @@ class IncidentActions {
     String take(@PathVariable String number, Principal me, RedirectAttributes flash) {
         return ConsoleActions.perform(flash, back(number), texts.get("agent.done.taken", number), () -> incidents.assign(
                 number, TakeIt.groupFor(people, me.getName(), incidents.get(number).assignmentGroup()), me.getName()));
+    }
+
+    /**
+     * Up to the parent desk. Its agents take it from there; whoever escalated may no longer see it (a branch agent
+     * does not see the head office), so the answer is the queues with a notice, not the ticket's page.
+     */
+    @PostMapping("/escalate")
+    @PreAuthorize(Roles.AGENT)
+    String escalate(@PathVariable String number, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        String parent = desks.parentOf(incidents.get(number).desk()).orElse("—");
+        String answer = ConsoleActions.perform(flash, "/agent", texts.get("agent.done.escalated", number, parent),
+                () -> tickets.escalate(number, forms.checked(new Reason(given(reason))).reason()));
+        return flash.getFlashAttributes().containsKey("notice") ? answer : "redirect:" + back(number);
     }
 
     @PostMapping("/start")

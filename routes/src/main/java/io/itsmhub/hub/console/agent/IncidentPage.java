@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import io.itsmhub.core.desk.DeskService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +29,12 @@ class IncidentPage {
     private final AlertService alerts;
     private final CmdbService cmdb;
     private final PeopleService people;
+    private final DeskService desks;
     private final Clock clock;
 
-    IncidentPage(IncidentService incidents, AlertService alerts, CmdbService cmdb, PeopleService people, Clock clock) {
+    IncidentPage(IncidentService incidents, AlertService alerts, CmdbService cmdb, PeopleService people, DeskService desks,
+                 Clock clock) {
+        this.desks = desks;
         this.incidents = incidents;
         this.alerts = alerts;
         this.cmdb = cmdb;
@@ -54,6 +58,8 @@ class IncidentPage {
         model.addAttribute("assignees", People.assignable(people, incident.assignmentGroup()));
         model.addAttribute("mine", me.username().equals(incident.assignee()));
         model.addAttribute("resolutionCodes", IncidentActions.RESOLUTION_CODES);
+        model.addAttribute("deskName", desks.label(incident.desk()));
+        model.addAttribute("escalateTo", desks.parentOf(incident.desk()).orElse(null));
         return "agent/incident";
     }
 }

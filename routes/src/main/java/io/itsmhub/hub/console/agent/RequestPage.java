@@ -11,6 +11,7 @@ import io.itsmhub.hub.console.Me;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import io.itsmhub.core.desk.DeskService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +32,10 @@ class RequestPage {
     private final RequestService requests;
     private final FulfilmentService fulfilments;
     private final PeopleService people;
+    private final DeskService desks;
 
-    RequestPage(RequestService requests, FulfilmentService fulfilments, PeopleService people) {
+    RequestPage(RequestService requests, FulfilmentService fulfilments, PeopleService people, DeskService desks) {
+        this.desks = desks;
         this.requests = requests;
         this.fulfilments = fulfilments;
         this.people = people;
@@ -50,6 +53,7 @@ class RequestPage {
         model.addAttribute("held", fulfilment != null && "HELD".equals(fulfilment.state()));
         model.addAttribute("journal", JournalLine.newestFirst(requests.journal(number), locale));
         model.addAttribute("names", People.displayNames(people));
+        model.addAttribute("deskName", desks.label(request.desk()));
         model.addAttribute("groups", people.allGroups());
         model.addAttribute("assignees", People.assignable(people, request.assignmentGroup()));
         model.addAttribute("mine", me.username().equals(request.assignee()));
