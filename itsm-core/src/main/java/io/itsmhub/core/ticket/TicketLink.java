@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A link between two tickets of any types, read from {@code from}'s side. A link is stored once, in the direction it
- * was made (a child names its parent, a duplicate its original); {@link TicketLinks} shows it from both ends.
+ * was made (a child names its parent, a duplicate its original); {@link TicketLinkService} shows it from both ends.
  */
 public record TicketLink(String from, Kind kind, String to, String createdBy, Instant createdAt) {
 

@@ -8,7 +8,7 @@ import io.itsmhub.core.ticket.ActionForms.Assignment;
 import io.itsmhub.core.ticket.ActionForms.Comment;
 import io.itsmhub.core.ticket.ActionForms.Reason;
 import io.itsmhub.core.ticket.TicketLink;
-import io.itsmhub.core.ticket.TicketLinks;
+import io.itsmhub.core.ticket.TicketLinkService;
 import io.itsmhub.core.ticket.WorkQueue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,9 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketController {
 
     private final DefinedTicketService tickets;
-    private final TicketLinks links;
+    private final TicketLinkService links;
 
-    TicketController(DefinedTicketService tickets, TicketLinks links) {
+    TicketController(DefinedTicketService tickets, TicketLinkService links) {
         this.tickets = tickets;
         this.links = links;
     }

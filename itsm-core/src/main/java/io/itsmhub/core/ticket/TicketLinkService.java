@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class TicketLinks {
+public class TicketLinkService {
 
     /** Enough for a major incident with its children; more is a runaway integration. */
     static final int MAX_LINKS = 500;
@@ -34,7 +34,7 @@ public class TicketLinks {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    TicketLinks(TicketKernel kernel, JdbcTemplate jdbc, Journal journal, CurrentUser currentUser, Clock clock) {
+    TicketLinkService(TicketKernel kernel, JdbcTemplate jdbc, Journal journal, CurrentUser currentUser, Clock clock) {
         this.kernel = kernel;
         this.jdbc = jdbc;
         this.journal = journal;
