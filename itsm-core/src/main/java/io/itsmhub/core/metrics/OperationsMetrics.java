@@ -1,23 +1,22 @@
 package io.itsmhub.core.metrics;
 
-import io.itsmhub.core.common.InvalidInputException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import static io.itsmhub.core.metrics.DayTotals.utcDay;
 
 import io.itsmhub.core.change.ChangeType;
 import io.itsmhub.core.change.Outcome;
+import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.incident.IncidentStatus;
 import io.itsmhub.core.journal.JournalEntry;
 import io.itsmhub.core.metrics.Figure.Point;
 import io.itsmhub.core.request.RequestStatus;
-import io.itsmhub.core.common.InvalidInputException;
-import io.itsmhub.core.common.Priority;
+import io.itsmhub.core.ticket.TicketAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
  * The operations figures of a period {@code [from, to)} (instants, UTC; at most 366 days), each with its value per
  * UTC day of the period. One method and one query per figure; a day's series point is the same figure over the
  * events of that day. Values are not rounded: that is the console's business.
+ * <p>
+ * Every figure counts only the tickets of the desks the caller sees ({@link TicketAccess#scope()}): a branch agent
+ * gets their branch's figures, the head office and administrators every desk's. The public methods read the scope
+ * each; a report reads it once, so that all its figures are over the same desks. The desk condition is
+ * {@link DeskFilter}'s; each query appends it where it reads its ticket table.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,10 +47,12 @@ public class OperationsMetrics {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final TicketAccess access;
 
-    public OperationsMetrics(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public OperationsMetrics(NamedParameterJdbcTemplate jdbc, Clock clock, TicketAccess access) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.access = access;
     }
 
     /**
@@ -68,13 +74,19 @@ public class OperationsMetrics {
 
     /** Every figure of the period, the backlog matrix at {@code to}, and the automatic vs by-hand fulfilments. */
     public OperationsReport all(Instant from, Instant to) {
-        Period.of(from, to);
-        FulfilmentSplit fulfilled = fulfilledAutomaticallyVsByHand(from, to);
-        List<Figure> figures = List.of(changeSuccessRate(from, to), emergencyChangeRatio(from, to),
-                firstContactResolution(from, to), meanTimeToAcknowledge(from, to), meanTimeToResolve(from, to),
-                slaCompliance(from, to), incidentBacklog(from, to), automatedFulfilment(from, to, fulfilled),
-                customerSatisfaction(from, to));
-        return new OperationsReport(from, to, figures, backlogByPriorityAndAge(to), fulfilled);
+        Period period = Period.of(from, to);
+        DeskFilter desks = desks();
+        FulfilmentSplit fulfilled = fulfilledAutomaticallyVsByHand(period, desks);
+        List<Figure> figures = List.of(changeSuccessRate(period, desks), emergencyChangeRatio(period, desks),
+                firstContactResolution(period, desks), meanTimeToAcknowledge(period, desks), meanTimeToResolve(period, desks),
+                slaCompliance(period, desks), incidentBacklog(period, desks), automatedFulfilment(period, fulfilled),
+                customerSatisfaction(period, desks));
+        return new OperationsReport(from, to, figures, backlogByPriorityAndAge(to, desks), fulfilled);
+    }
+
+    /** The caller's desks, as a condition for the queries: asked of TicketAccess, which decides it for every read. */
+    private DeskFilter desks() {
+        return new DeskFilter(access.scope());
     }
 
     /**
@@ -86,15 +98,18 @@ public class OperationsMetrics {
      * touch (the close, a comment), which would count an outcome in the period the change was closed or commented on.
      */
     public Figure changeSuccessRate(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return changeSuccessRate(Period.of(from, to), desks());
+    }
+
+    private Figure changeSuccessRate(Period period, DeskFilter desks) {
         List<DayTotals> days = jdbc.query("""
                 SELECT t.utc_day, SUM(t.ok) AS numerator, COUNT(*) AS denominator, 0 AS total FROM (
                     SELECT %s AS utc_day, CASE WHEN j.new_value = :successful THEN 1 ELSE 0 END AS ok
                     FROM journal_entry j JOIN change_request c ON c.number = j.ticket_number AND c.outcome = j.new_value
                     WHERE j.kind = :fieldChanged AND j.field = 'outcome' AND j.new_value IN (:successful, :failed)
-                      AND j.at >= :from AND j.at < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("j.at")),
-                period.parameters().addValue("successful", Outcome.SUCCESSFUL.name())
+                      AND j.at >= :from AND j.at < :to%s) t
+                GROUP BY t.utc_day""".formatted(utcDay("j.at"), desks.on("c")),
+                desks.bind(period.parameters()).addValue("successful", Outcome.SUCCESSFUL.name())
                         .addValue("failed", Outcome.FAILED.name())
                         .addValue("fieldChanged", JournalEntry.Kind.FIELD_CHANGED.name()), DayTotals::read);
         return Figures.percent("change-success-rate", period, days);
@@ -102,13 +117,16 @@ public class OperationsMetrics {
 
     /** {@code emergency-change-ratio}, %: changes created in the period of type EMERGENCY / all changes created in it. */
     public Figure emergencyChangeRatio(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return emergencyChangeRatio(Period.of(from, to), desks());
+    }
+
+    private Figure emergencyChangeRatio(Period period, DeskFilter desks) {
         List<DayTotals> days = jdbc.query("""
                 SELECT t.utc_day, SUM(t.emergency) AS numerator, COUNT(*) AS denominator, 0 AS total FROM (
                     SELECT %s AS utc_day, CASE WHEN c.change_type = :emergency THEN 1 ELSE 0 END AS emergency
-                    FROM change_request c WHERE c.created_at >= :from AND c.created_at < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("c.created_at")),
-                period.parameters().addValue("emergency", ChangeType.EMERGENCY.name()), DayTotals::read);
+                    FROM change_request c WHERE c.created_at >= :from AND c.created_at < :to%s) t
+                GROUP BY t.utc_day""".formatted(utcDay("c.created_at"), desks.on("c")),
+                desks.bind(period.parameters()).addValue("emergency", ChangeType.EMERGENCY.name()), DayTotals::read);
         return Figures.percent("emergency-change-ratio", period, days);
     }
 
@@ -120,7 +138,10 @@ public class OperationsMetrics {
      * than to CLOSED.
      */
     public Figure firstContactResolution(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return firstContactResolution(Period.of(from, to), desks());
+    }
+
+    private Figure firstContactResolution(Period period, DeskFilter desks) {
         List<DayTotals> days = jdbc.query("""
                 SELECT t.utc_day, SUM(t.first_contact) AS numerator, COUNT(*) AS denominator, 0 AS total FROM (
                     SELECT %s AS utc_day,
@@ -128,9 +149,9 @@ public class OperationsMetrics {
                                    AND ((j.kind = :fieldChanged AND j.field IN ('assignmentGroup', 'assignee') AND j.old_value IS NOT NULL)
                                      OR (j.kind = :transition AND j.field = 'status' AND j.old_value = :resolved AND j.new_value <> :closed)))
                                 THEN 0 ELSE 1 END AS first_contact
-                    FROM incident i WHERE i.resolved_at >= :from AND i.resolved_at < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("i.resolved_at")),
-                period.parameters().addValue("fieldChanged", JournalEntry.Kind.FIELD_CHANGED.name())
+                    FROM incident i WHERE i.resolved_at >= :from AND i.resolved_at < :to%s) t
+                GROUP BY t.utc_day""".formatted(utcDay("i.resolved_at"), desks.on("i")),
+                desks.bind(period.parameters()).addValue("fieldChanged", JournalEntry.Kind.FIELD_CHANGED.name())
                         .addValue("transition", TRANSITION).addValue("resolved", IncidentStatus.RESOLVED.name())
                         .addValue("closed", IncidentStatus.CLOSED.name()), DayTotals::read);
         return Figures.percent("first-contact-resolution", period, days);
@@ -142,7 +163,11 @@ public class OperationsMetrics {
      * minutes, rounded; denominator: the incidents.
      */
     public Figure meanTimeToAcknowledge(Instant from, Instant to) {
-        return meanMinutes("mtta", "responded_at", Period.of(from, to));
+        return meanTimeToAcknowledge(Period.of(from, to), desks());
+    }
+
+    private Figure meanTimeToAcknowledge(Period period, DeskFilter desks) {
+        return meanMinutes("mtta", "responded_at", period, desks);
     }
 
     /**
@@ -151,16 +176,20 @@ public class OperationsMetrics {
      * total of those minutes, rounded; denominator: the incidents.
      */
     public Figure meanTimeToResolve(Instant from, Instant to) {
-        return meanMinutes("mttr", "resolved_at", Period.of(from, to));
+        return meanTimeToResolve(Period.of(from, to), desks());
     }
 
-    private Figure meanMinutes(String key, String column, Period period) {
+    private Figure meanTimeToResolve(Period period, DeskFilter desks) {
+        return meanMinutes("mttr", "resolved_at", period, desks);
+    }
+
+    private Figure meanMinutes(String key, String column, Period period, DeskFilter desks) {
         List<DayTotals> days = jdbc.query("""
                 SELECT t.utc_day, 0 AS numerator, COUNT(*) AS denominator, SUM(t.secs) AS total FROM (
                     SELECT %1$s AS utc_day, EXTRACT(EPOCH FROM i.%2$s) - EXTRACT(EPOCH FROM i.created_at) AS secs
-                    FROM incident i WHERE i.%2$s >= :from AND i.%2$s < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("i." + column), column),
-                period.parameters(), DayTotals::read).stream().map(d -> d.scaled(1 / 60.0)).toList();
+                    FROM incident i WHERE i.%2$s >= :from AND i.%2$s < :to%3$s) t
+                GROUP BY t.utc_day""".formatted(utcDay("i." + column), column, desks.on("i")),
+                desks.bind(period.parameters()), DayTotals::read).stream().map(d -> d.scaled(1 / 60.0)).toList();
         long totalMinutes = Math.round(days.stream().mapToDouble(DayTotals::total).sum());
         return Figures.mean(key, "min", period, days, totalMinutes);
     }
@@ -173,19 +202,22 @@ public class OperationsMetrics {
      * the times tell. A ticket without targets met them.
      */
     public Figure slaCompliance(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return slaCompliance(Period.of(from, to), desks());
+    }
+
+    private Figure slaCompliance(Period period, DeskFilter desks) {
         List<DayTotals> days = jdbc.query("""
                 SELECT t.utc_day, SUM(t.met) AS numerator, COUNT(*) AS denominator, 0 AS total FROM (
                     SELECT %s AS utc_day,
                            CASE WHEN i.sla_breached OR i.resolved_at > i.resolution_due OR i.responded_at > i.response_due
                                 THEN 0 ELSE 1 END AS met
-                    FROM incident i WHERE i.resolved_at >= :from AND i.resolved_at < :to
+                    FROM incident i WHERE i.resolved_at >= :from AND i.resolved_at < :to%s
                     UNION ALL
                     SELECT %s AS utc_day,
                            CASE WHEN r.sla_breached OR r.closed_at > r.resolution_due THEN 0 ELSE 1 END AS met
-                    FROM service_request r WHERE r.status = :fulfilled AND r.closed_at >= :from AND r.closed_at < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("i.resolved_at"), utcDay("r.closed_at")),
-                period.parameters().addValue("fulfilled", RequestStatus.FULFILLED.name()), DayTotals::read);
+                    FROM service_request r WHERE r.status = :fulfilled AND r.closed_at >= :from AND r.closed_at < :to%s) t
+                GROUP BY t.utc_day""".formatted(utcDay("i.resolved_at"), desks.on("i"), utcDay("r.closed_at"), desks.on("r")),
+                desks.bind(period.parameters()).addValue("fulfilled", RequestStatus.FULFILLED.name()), DayTotals::read);
         return Figures.percent("sla-compliance", period, days);
     }
 
@@ -196,7 +228,10 @@ public class OperationsMetrics {
      * the one its journal shows then, so one resolved in the period and reopened later counts as resolved.
      */
     public Figure incidentBacklog(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return incidentBacklog(Period.of(from, to), desks());
+    }
+
+    private Figure incidentBacklog(Period period, DeskFilter desks) {
         BacklogSweep sweep = new BacklogSweep(period);
         // Skips incidents finished before the period: resolved_at is cleared on reopen, so a resolved_at (or a
         // closed_at, set by close and cancel) before the period means the incident stayed finished since.
@@ -204,14 +239,15 @@ public class OperationsMetrics {
                 SELECT i.number AS number, i.created_at AS at, 0 AS seq, 'NEW' AS status
                 FROM incident i
                 WHERE i.created_at < :to AND (i.resolved_at IS NULL OR i.resolved_at >= :from)
-                  AND (i.closed_at IS NULL OR i.closed_at >= :from)
+                  AND (i.closed_at IS NULL OR i.closed_at >= :from)%1$s
                 UNION ALL
                 SELECT j.ticket_number AS number, j.at AS at, j.id AS seq, j.new_value AS status
                 FROM journal_entry j JOIN incident i ON i.number = j.ticket_number
                 WHERE j.kind = :transition AND j.field = 'status' AND j.at < :to
                   AND i.created_at < :to AND (i.resolved_at IS NULL OR i.resolved_at >= :from)
-                  AND (i.closed_at IS NULL OR i.closed_at >= :from)
-                ORDER BY at, seq""", period.parameters().addValue("transition", TRANSITION), sweep);
+                  AND (i.closed_at IS NULL OR i.closed_at >= :from)%1$s
+                ORDER BY at, seq""".formatted(desks.on("i")),
+                desks.bind(period.parameters()).addValue("transition", TRANSITION), sweep);
         List<Point> series = sweep.series();
         long open = Math.round(series.get(series.size() - 1).value());
         return new Figure("incident-backlog", (double) open, open, 1, "incidents", series);
@@ -225,7 +261,11 @@ public class OperationsMetrics {
         if (at == null) {
             throw InvalidInputException.of("at", "is required");
         }
-        MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("at", Period.sql(at))
+        return backlogByPriorityAndAge(at, desks());
+    }
+
+    private BacklogMatrix backlogByPriorityAndAge(Instant at, DeskFilter desks) {
+        MapSqlParameterSource parameters = desks.bind(new MapSqlParameterSource()).addValue("at", Period.sql(at))
                 .addValue("day1", Period.sql(at.minus(Duration.ofDays(1))))
                 .addValue("day3", Period.sql(at.minus(Duration.ofDays(3))))
                 .addValue("day7", Period.sql(at.minus(Duration.ofDays(7))))
@@ -250,9 +290,9 @@ public class OperationsMetrics {
                                 WHEN i.created_at > :day7 THEN '3-7d' ELSE '>7d' END AS age
                     FROM incident i
                     WHERE i.created_at < :at AND (i.resolved_at IS NULL OR i.resolved_at >= :at)
-                      AND (i.closed_at IS NULL OR i.closed_at >= :at)
+                      AND (i.closed_at IS NULL OR i.closed_at >= :at)%s
                       %s) t
-                GROUP BY t.priority, t.age""".formatted(openThen), parameters,
+                GROUP BY t.priority, t.age""".formatted(desks.on("i"), openThen), parameters,
                 rs -> { counts.get(Priority.valueOf(rs.getString("priority"))).put(rs.getString("age"), rs.getLong("n")); });
         List<BacklogMatrix.Row> rows = counts.entrySet().stream().map(e -> new BacklogMatrix.Row(e.getKey(), e.getValue(),
                 e.getValue().values().stream().mapToLong(Long::longValue).sum())).toList();
@@ -266,26 +306,30 @@ public class OperationsMetrics {
      * denominator: all fulfilled.
      */
     public Figure automatedFulfilment(Instant from, Instant to) {
-        return automatedFulfilment(from, to, fulfilledAutomaticallyVsByHand(from, to));
+        Period period = Period.of(from, to);
+        return automatedFulfilment(period, fulfilledAutomaticallyVsByHand(period, desks()));
     }
 
-    private Figure automatedFulfilment(Instant from, Instant to, FulfilmentSplit split) {
+    private Figure automatedFulfilment(Period period, FulfilmentSplit split) {
         List<DayTotals> days = split.series().stream().filter(d -> d.automatic() + d.byHand() > 0)
                 .map(d -> new DayTotals(d.day(), d.automatic(), d.automatic() + d.byHand(), 0)).toList();
-        return Figures.percent("automated-fulfilment", Period.of(from, to), days);
+        return Figures.percent("automated-fulfilment", period, days);
     }
 
     /** The requests fulfilled in the period, automatically or by hand (as {@link #automatedFulfilment} counts them). */
     public FulfilmentSplit fulfilledAutomaticallyVsByHand(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return fulfilledAutomaticallyVsByHand(Period.of(from, to), desks());
+    }
+
+    private FulfilmentSplit fulfilledAutomaticallyVsByHand(Period period, DeskFilter desks) {
         // 'DONE' is the fulfilment's final state (Fulfilment.State, internal to the fulfilment feature).
         List<DayTotals> rows = jdbc.query("""
                 SELECT t.utc_day, SUM(t.automatic) AS numerator, COUNT(*) AS denominator, 0 AS total FROM (
                     SELECT %s AS utc_day, CASE WHEN f.state = 'DONE' THEN 1 ELSE 0 END AS automatic
                     FROM service_request r LEFT JOIN fulfilment f ON f.request_number = r.number
-                    WHERE r.status = :fulfilled AND r.closed_at >= :from AND r.closed_at < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("r.closed_at")),
-                period.parameters().addValue("fulfilled", RequestStatus.FULFILLED.name()), DayTotals::read);
+                    WHERE r.status = :fulfilled AND r.closed_at >= :from AND r.closed_at < :to%s) t
+                GROUP BY t.utc_day""".formatted(utcDay("r.closed_at"), desks.on("r")),
+                desks.bind(period.parameters()).addValue("fulfilled", RequestStatus.FULFILLED.name()), DayTotals::read);
         Map<LocalDate, DayTotals> byDay = new LinkedHashMap<>();
         rows.forEach(d -> byDay.put(d.day(), d));
         List<FulfilmentSplit.Day> series = period.days().stream().map(day -> {
@@ -302,12 +346,16 @@ public class OperationsMetrics {
      * (satisfied); denominator: all ratings.
      */
     public Figure customerSatisfaction(Instant from, Instant to) {
-        Period period = Period.of(from, to);
+        return customerSatisfaction(Period.of(from, to), desks());
+    }
+
+    private Figure customerSatisfaction(Period period, DeskFilter desks) {
         List<DayTotals> days = jdbc.query("""
                 SELECT t.utc_day, SUM(t.satisfied) AS numerator, COUNT(*) AS denominator, SUM(t.score) AS total FROM (
                     SELECT %s AS utc_day, CASE WHEN r.score >= 4 THEN 1 ELSE 0 END AS satisfied, r.score AS score
-                    FROM satisfaction_rating r WHERE r.rated_at >= :from AND r.rated_at < :to) t
-                GROUP BY t.utc_day""".formatted(utcDay("r.rated_at")), period.parameters(), DayTotals::read);
+                    FROM satisfaction_rating r WHERE r.rated_at >= :from AND r.rated_at < :to%s) t
+                GROUP BY t.utc_day""".formatted(utcDay("r.rated_at"), desks.onRatedTicket("r")),
+                desks.bind(period.parameters()), DayTotals::read);
         return Figures.mean("csat", "/5", period, days, days.stream().mapToLong(DayTotals::numerator).sum());
     }
 }

@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * What the metrics tests share: tickets built through the real services at chosen moments. Every test measures a
  * period of its own, years before the moment the other tests run at (the test clock starts at the real now), so
  * that the tickets of other tests in the same database never fall into it. The periods in use:
- * 1999 report API, 2000–2001 backlog, 2006–2007 changes, 2008–2010 incidents, 2011 SLA, 2012 fulfilment, 2013 csat.
+ * 1999 report API, 2000–2001 backlog, 2006–2007 changes, 2008–2010 incidents, 2011 SLA, 2012 fulfilment, 2013 csat,
+ * 2014 figures by desk.
  * The backlog test counts every incident open at a moment, so tests before 2001 leave no incident open.
  */
 abstract class MetricsFixtures extends ApiTest {
@@ -73,9 +74,14 @@ abstract class MetricsFixtures extends ApiTest {
     }
 
     String incident(String instant, Priority.Level impactAndUrgency, String group) {
-        // raised for rita by an agent: a requester's own incident takes neither priority nor group (issue 12)
+        return incident(instant, impactAndUrgency, group, "rita");
+    }
+
+    /** An incident for {@code caller}: it goes to the caller's home desk (routing's fallback; the tests add no rule). */
+    String incident(String instant, Priority.Level impactAndUrgency, String group, String caller) {
+        // raised for the caller by an agent: a requester's own incident takes neither priority nor group (issue 12)
         return at(instant, "alice", () -> incidents.create(new IncidentForm("Metrics " + instant, null, impactAndUrgency,
-                impactAndUrgency, "rita", group, null, null, null, null, null))).number();
+                impactAndUrgency, caller, group, null, null, null, null, null))).number();
     }
 
     void resolve(String instant, String incident) {
@@ -91,13 +97,23 @@ abstract class MetricsFixtures extends ApiTest {
 
     /** An order of {@code item} by rita; items without approval are APPROVED at once. */
     String order(String instant, String item) {
+        return order(instant, item, "rita");
+    }
+
+    /** An order of {@code item} by {@code requester}, on the requester's home desk. */
+    String order(String instant, String item, String requester) {
         java.util.Map<String, Object> values = item.equals("metrics-access") ? java.util.Map.of("group", "metrics-readers") : null;
-        return at(instant, "rita", () -> requests.submit(new RequestForm(item, null, values, null))).number();
+        return at(instant, requester, () -> requests.submit(new RequestForm(item, null, values, null))).number();
     }
 
     /** An order of the item without a plan, fulfilled by alice by hand at {@code fulfilled}. */
     String fulfilledByHand(String ordered, String fulfilled) {
-        String number = order(ordered, "metrics-desk");
+        return fulfilledByHand(ordered, fulfilled, "rita");
+    }
+
+    /** An order by {@code requester} of the item without a plan, fulfilled by alice by hand at {@code fulfilled}. */
+    String fulfilledByHand(String ordered, String fulfilled, String requester) {
+        String number = order(ordered, "metrics-desk", requester);
         at(fulfilled, "alice", () -> requests.startFulfilment(number));
         at(fulfilled, "alice", () -> requests.fulfil(number, "delivered"));
         return number;
@@ -115,8 +131,13 @@ abstract class MetricsFixtures extends ApiTest {
 
     /** A change requested by carol at {@code instant}. */
     String change(String instant, ChangeType type) {
-        return at(instant, "carol", () -> changes.create(new ChangeForm("Metrics " + instant, null, type, null, null, null,
-                null, null, null, null, null, null, null, null))).number();
+        return change(instant, type, "carol");
+    }
+
+    /** A change requested by {@code changeManager}, on their home desk. */
+    String change(String instant, ChangeType type, String changeManager) {
+        return at(instant, changeManager, () -> changes.create(new ChangeForm("Metrics " + instant, null, type, null, null,
+                null, null, null, null, null, null, null, null, null))).number();
     }
 
     /** A normal change assessed, authorised (by dave), scheduled and implemented at {@code implemented}, reviewed at {@code reviewed}. */
