@@ -60,8 +60,14 @@ class DeskVisibilityBrowserTest extends BrowserTestSupport {
         }
         browser.go("/t/" + ofBranch);
         assertThat(browser.text(By.id("desk"))).isEqualTo("Shanghai branch (SH)");
+        long branchBacklog = dashboardBacklog();
+        assertThat(branchBacklog).as("Sam's dashboard counts what the API counts for Sam")
+                .isEqualTo(api("sam", "GET", "/api/v1/metrics/operations", null)
+                        .path("backlogByPriorityAndAge").path("total").asLong());
 
         browser.login("alice", PASSWORD);
+        assertThat(dashboardBacklog()).as("the head office's backlog has the head-office incident too")
+                .isGreaterThan(branchBacklog);
         browser.go("/agent?queue=unassigned");
         assertThat(browser.all(By.cssSelector("table.queue tr[data-number='" + ofBranch + "']"))).hasSize(1);
         assertThat(browser.all(By.cssSelector("table.queue tr[data-number='" + headOffice + "']"))).hasSize(1);
@@ -105,6 +111,13 @@ class DeskVisibilityBrowserTest extends BrowserTestSupport {
         assertThat(chinese).contains("从服务台 SH 升级到 HQ：needs the head office's print team。SLA 计时保持不变")
                 .contains("服务台");
         browser.go("/agent?lang=en");
+    }
+
+    /** The open-incident total the dashboard's backlog matrix shows ("…: 7"). */
+    private long dashboardBacklog() {
+        browser.go("/dashboard");
+        String heading = browser.text(By.cssSelector("#backlog-matrix h2"));
+        return Long.parseLong(heading.substring(heading.lastIndexOf(':') + 1).trim());
     }
 
     private List<String> journalLines() {
