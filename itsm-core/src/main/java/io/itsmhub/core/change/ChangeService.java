@@ -21,7 +21,6 @@ import io.itsmhub.core.ticket.IllegalTransitionException;
 import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.PageView;
 import io.itsmhub.core.common.Specs;
-import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketKernel;
 import io.itsmhub.core.ticket.TicketKind;

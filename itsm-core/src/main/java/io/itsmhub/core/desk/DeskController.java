@@ -51,8 +51,9 @@ class DeskController {
         return desks.get(code);
     }
 
+    /** Administrators, and desk administrators for their part of the tree (checked by {@link DeskService}). */
     @PutMapping("/{code}")
-    @PreAuthorize(Roles.ADMIN)
+    @PreAuthorize(Roles.STAFF)
     DeskView save(@PathVariable String code, @Valid @RequestBody DeskForm form) {
         if (!code.matches("[A-Z][A-Z0-9-]{1,39}")) {
             throw InvalidInputException.of("code", "is a desk code: 2-40 capitals, digits or '-'");
@@ -61,9 +62,21 @@ class DeskController {
     }
 
     @PutMapping("/{code}/groups/{group}")
-    @PreAuthorize(Roles.ADMIN)
+    @PreAuthorize(Roles.STAFF)
     DeskView place(@PathVariable String code, @PathVariable String group) {
         desks.placeGroup(group, code);
         return desks.get(code);
+    }
+
+    @PutMapping("/{code}/admins/{username}")
+    @PreAuthorize(Roles.STAFF)
+    DeskView addAdmin(@PathVariable String code, @PathVariable String username) {
+        return desks.addAdmin(code, username);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/{code}/admins/{username}")
+    @PreAuthorize(Roles.STAFF)
+    DeskView removeAdmin(@PathVariable String code, @PathVariable String username) {
+        return desks.removeAdmin(code, username);
     }
 }

@@ -1,5 +1,7 @@
 package io.itsmhub.core.desk;
 
+import io.itsmhub.core.common.CurrentUser;
+import io.itsmhub.core.common.ForbiddenActionException;
 import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.ArrayDeque;
@@ -34,9 +36,12 @@ public class DeskService {
     private volatile Tree cached;
 
     private final jakarta.persistence.EntityManager entityManager;
+    private final CurrentUser currentUser;
 
-    DeskService(ServiceDeskRepository desks, JdbcTemplate jdbc, jakarta.persistence.EntityManager entityManager) {
+    DeskService(ServiceDeskRepository desks, JdbcTemplate jdbc, jakarta.persistence.EntityManager entityManager,
+                CurrentUser currentUser) {
         this.entityManager = entityManager;
+        this.currentUser = currentUser;
         this.desks = desks;
         this.jdbc = jdbc;
     }
@@ -49,12 +54,16 @@ public class DeskService {
 
     @Transactional(readOnly = true)
     public DeskView get(String code) {
-        return view(load(code), childrenByParent(), groupsByDesk());
+        return view(load(code), childrenByParent(), groupsByDesk(), adminsByDesk());
     }
 
     /** Creates or changes a desk; refuses an unknown parent, a second root, and a move below its own descendants. */
     public DeskView save(String code, DeskForm form) {
         boolean root = ROOT.equals(code);
+        ServiceDesk existing = desks.findById(code).orElse(null);
+        boolean moved = existing == null || !java.util.Objects.equals(existing.getParentCode(), form.parent());
+        // a new or moved desk changes its parent's part of the tree; an edit in place, only its own
+        checkAdministers(root || !moved ? code : form.parent());
         if (root && form.parent() != null) {
             throw InvalidInputException.of("parent", "the head office is the root of the tree: it has no parent");
         }
@@ -77,11 +86,62 @@ public class DeskService {
     /** Puts a support group on a desk (a group belongs to one desk). */
     public void placeGroup(String group, String code) {
         load(code);
+        checkAdministers(code);
+        String from = jdbc.query("SELECT desk_code FROM support_group WHERE name = ?",
+                rs -> rs.next() ? rs.getString(1) : null, group);
+        if (from != null) {
+            checkAdministers(from); // nobody takes a group from a desk they do not administer
+        }
         entityManager.flush(); // a group saved earlier in this transaction is still only in the persistence context
         if (jdbc.update("UPDATE support_group SET desk_code = ? WHERE name = ?", code, group) == 0) {
             throw InvalidInputException.of("group", "no group " + group);
         }
         cached = null;
+    }
+
+    /**
+     * Refuses (403) a caller who administers neither {@code code} nor a desk above it. Administrators of the hub and
+     * the hub itself administer every desk.
+     */
+    @Transactional(readOnly = true)
+    public void checkAdministers(String code) {
+        if (!administers(code)) {
+            throw new ForbiddenActionException(currentUser.username() + " is not an administrator of desk " + code
+                    + " or of a desk above it");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean administers(String code) {
+        if (currentUser.isSystem() || currentUser.hasRole("ADMIN")) {
+            return true;
+        }
+        List<String> path = pathToRoot(code);
+        return !path.isEmpty() && !jdbc.queryForList("SELECT desk_code FROM service_desk_admin WHERE username = ?",
+                String.class, currentUser.username()).stream().filter(path::contains).toList().isEmpty();
+    }
+
+    /** Makes {@code username} an administrator of {@code code} (and so of the desks below it). */
+    public DeskView addAdmin(String code, String username) {
+        load(code);
+        checkAdministers(code);
+        Integer person = jdbc.queryForObject("SELECT COUNT(*) FROM person WHERE username = ?", Integer.class, username);
+        if (person == null || person == 0) {
+            throw InvalidInputException.of("username", "no user " + username);
+        }
+        Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM service_desk_admin WHERE desk_code = ? AND username = ?",
+                Integer.class, code, username);
+        if (already == null || already == 0) {
+            jdbc.update("INSERT INTO service_desk_admin (desk_code, username) VALUES (?, ?)", code, username);
+        }
+        return get(code);
+    }
+
+    public DeskView removeAdmin(String code, String username) {
+        load(code);
+        checkAdministers(code);
+        jdbc.update("DELETE FROM service_desk_admin WHERE desk_code = ? AND username = ?", code, username);
+        return get(code);
     }
 
     /** The desks that members of {@code groups} see: each group's desk, and below it while desks see their children. */
@@ -221,10 +281,19 @@ public class DeskService {
         return groups;
     }
 
-    private static DeskView view(ServiceDesk desk, Map<String, List<ServiceDesk>> children, Map<String, List<String>> groups) {
+    private Map<String, List<String>> adminsByDesk() {
+        Map<String, List<String>> admins = new java.util.HashMap<>();
+        jdbc.query("SELECT desk_code, username FROM service_desk_admin ORDER BY username", rs -> {
+            admins.computeIfAbsent(rs.getString("desk_code"), d -> new ArrayList<>()).add(rs.getString("username"));
+        });
+        return admins;
+    }
+
+    private static DeskView view(ServiceDesk desk, Map<String, List<ServiceDesk>> children, Map<String, List<String>> groups,
+                                 Map<String, List<String>> admins) {
         List<DeskView> below = children.getOrDefault(desk.getCode(), List.of()).stream()
-                .sorted(Comparator.comparing(ServiceDesk::getCode)).map(d -> view(d, children, groups)).toList();
+                .sorted(Comparator.comparing(ServiceDesk::getCode)).map(d -> view(d, children, groups, admins)).toList();
         return new DeskView(desk.getCode(), desk.getName(), desk.getParentCode(), desk.isSeesChildren(),
-                groups.getOrDefault(desk.getCode(), List.of()), below);
+                groups.getOrDefault(desk.getCode(), List.of()), admins.getOrDefault(desk.getCode(), List.of()), below);
     }
 }

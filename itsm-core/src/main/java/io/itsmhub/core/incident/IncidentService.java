@@ -15,8 +15,6 @@ import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.outbox.Outbox;
 import io.itsmhub.core.people.PeopleService;
 import io.itsmhub.core.common.CurrentUser;
-import io.itsmhub.core.sla.SlaDue;
-import io.itsmhub.core.sla.SlaService;
 import io.itsmhub.core.common.ForbiddenActionException;
 import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.PageView;
@@ -24,9 +22,6 @@ import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
 import java.util.Arrays;
-import org.springframework.data.domain.PageRequest;
-import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
-import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketKernel;
 import io.itsmhub.core.ticket.TicketKind;
@@ -62,7 +57,6 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final PeopleService people;
     private final CmdbService cmdb;
-    private final SlaService sla;
     private final Journal journal;
     private final Outbox outbox;
     private final CurrentUser currentUser;
@@ -72,13 +66,12 @@ public class IncidentService {
     private final TicketKind<Incident> kind;
     private final Clock clock;
 
-    public IncidentService(IncidentRepository incidents, PeopleService people, CmdbService cmdb, SlaService sla,
-                           Journal journal, Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
+    public IncidentService(IncidentRepository incidents, PeopleService people, CmdbService cmdb, Journal journal,
+                           Outbox outbox, CurrentUser currentUser, TicketSequences sequences,
                            TicketTransitions transitions, TicketKernel kernel, Clock clock) {
         this.incidents = incidents;
         this.people = people;
         this.cmdb = cmdb;
-        this.sla = sla;
         this.journal = journal;
         this.outbox = outbox;
         this.currentUser = currentUser;

@@ -21,16 +21,11 @@ import io.itsmhub.core.request.catalog.CatalogService;
 import io.itsmhub.core.request.catalog.FormValidator;
 import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.security.Reauthentication;
-import io.itsmhub.core.sla.SlaDue;
-import io.itsmhub.core.sla.SlaService;
 import io.itsmhub.core.common.ForbiddenActionException;
 import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.PageView;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
-import org.springframework.data.domain.PageRequest;
-import io.itsmhub.core.ticket.TicketEvents.CommentAdded;
-import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.ticket.TicketSequences;
 import io.itsmhub.core.ticket.TicketKernel;
 import io.itsmhub.core.ticket.TicketKind;
@@ -38,7 +33,6 @@ import io.itsmhub.core.ticket.TicketTransitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +52,6 @@ public class RequestService {
     private final ServiceRequestRepository requests;
     private final CatalogService catalog;
     private final PeopleService people;
-    private final SlaService sla;
     private final Journal journal;
     private final Outbox outbox;
     private final CurrentUser currentUser;
@@ -72,13 +65,12 @@ public class RequestService {
     private final Reauthentication reauthentication;
 
     public RequestService(ServiceRequestRepository requests, CatalogService catalog, PeopleService people,
-                          SlaService sla, Journal journal, Outbox outbox, CurrentUser currentUser,
+                          Journal journal, Outbox outbox, CurrentUser currentUser,
                           TicketSequences sequences, TicketTransitions transitions, Clock clock, ApprovalRules rules,
                           GrantableGroups grantable, Reauthentication reauthentication, TicketKernel kernel) {
         this.requests = requests;
         this.catalog = catalog;
         this.people = people;
-        this.sla = sla;
         this.journal = journal;
         this.outbox = outbox;
         this.currentUser = currentUser;

@@ -2,7 +2,6 @@ package io.itsmhub.core.request;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.itsmhub.core.common.JsonColumn;
-import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.Ticket;
 import io.itsmhub.core.ticket.TicketNumbers;

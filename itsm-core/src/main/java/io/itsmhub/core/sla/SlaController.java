@@ -38,8 +38,9 @@ class SlaController {
         return sla.all();
     }
 
+    /** Administrators, and a desk's administrators for its own targets (checked by the service). */
     @PutMapping
-    @PreAuthorize(Roles.ADMIN)
+    @PreAuthorize(Roles.STAFF)
     SlaTarget save(@Valid @RequestBody TargetForm form) {
         if (form.responseMinutes() > form.resolutionMinutes()) {
             throw io.itsmhub.core.common.InvalidInputException.of("responseMinutes", "must not exceed resolutionMinutes");

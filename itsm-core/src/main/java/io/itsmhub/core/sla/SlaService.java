@@ -63,6 +63,7 @@ public class SlaService {
     @Transactional
     public SlaTarget save(String desk, String ticketType, Priority priority, int responseMinutes, int resolutionMinutes) {
         desks.get(desk);
+        desks.checkAdministers(desk);
         SlaTarget target = targets.findById(SlaTarget.key(desk, ticketType, priority.name()))
                 .orElseGet(() -> new SlaTarget(desk, ticketType, priority.name(), responseMinutes, resolutionMinutes));
         target.setResponseMinutes(responseMinutes);

@@ -31,6 +31,15 @@ class CatalogController {
         return catalog.get(code);
     }
 
+    record Offer(@jakarta.validation.constraints.NotBlank String desk) { }
+
+    /** Which desk offers the item (to its people and the desks below); the head office's by default. */
+    @PutMapping("/{code}/desk")
+    @PreAuthorize(Roles.STAFF)
+    CatalogItemView offerOn(@PathVariable String code, @jakarta.validation.Valid @RequestBody Offer offer) {
+        return catalog.offerOn(code, offer.desk());
+    }
+
     @PutMapping("/{code}")
     @PreAuthorize(Roles.ADMIN)
     CatalogItemView save(@PathVariable String code, @Valid @RequestBody CatalogItemForm form) {

@@ -56,6 +56,10 @@ public class CatalogItem {
     private Integer slaHours;
 
     /** The directory groups a directory-access order may name (JSON array); see GrantableGroups. */
+    /** The desk that offers it: to its own people and those of the desks below. */
+    @Column(name = "desk_code", nullable = false, length = 40)
+    private String desk = "HQ";
+
     @Column(name = "grantable_groups", length = 4000)
     private String grantableGroups;
 
@@ -67,6 +71,10 @@ public class CatalogItem {
     CatalogItem(String code) {
         this.code = code;
     }
+
+    public String getDesk() { return desk; }
+
+    void offerOn(String desk) { this.desk = desk; }
 
     public String getCode() { return code; }
     public String getName() { return name; }

@@ -1,6 +1,11 @@
 package io.itsmhub.core.request.catalog;
 
+import io.itsmhub.core.common.CurrentUser;
+import io.itsmhub.core.desk.DeskScope;
+import io.itsmhub.core.desk.DeskService;
 import io.itsmhub.core.people.PeopleService;
+import io.itsmhub.core.people.Person;
+import io.itsmhub.core.ticket.TicketAccess;
 import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.List;
@@ -15,10 +20,17 @@ public class CatalogService {
 
     private final CatalogItemRepository items;
     private final PeopleService people;
+    private final DeskService desks;
+    private final TicketAccess access;
+    private final CurrentUser currentUser;
 
-    public CatalogService(CatalogItemRepository items, PeopleService people) {
+    public CatalogService(CatalogItemRepository items, PeopleService people, DeskService desks, TicketAccess access,
+                          CurrentUser currentUser) {
         this.items = items;
         this.people = people;
+        this.desks = desks;
+        this.access = access;
+        this.currentUser = currentUser;
     }
 
     public CatalogItemView save(CatalogItemForm form) {
@@ -42,14 +54,51 @@ public class CatalogService {
         return CatalogItemView.of(items.save(item));
     }
 
+    /** The items the caller may order: those their desks are offered (see {@link #offeredDesks}). */
     @Transactional(readOnly = true)
     public List<CatalogItemView> active() {
-        return items.findByActiveTrueOrderByName().stream().map(CatalogItemView::of).toList();
+        Set<String> offered = offeredDesks();
+        return items.findByActiveTrueOrderByName().stream().filter(i -> offered == null || offered.contains(i.getDesk()))
+                .map(CatalogItemView::of).toList();
     }
 
+    /** An item the caller is offered; another desk's own item does not exist for them (404). */
     @Transactional(readOnly = true)
     public CatalogItemView get(String code) {
-        return CatalogItemView.of(items.findById(code).orElseThrow(() -> new TicketNotFoundException("catalog item", code)));
+        CatalogItem item = items.findById(code).orElseThrow(() -> new TicketNotFoundException("catalog item", code));
+        Set<String> offered = offeredDesks();
+        if (offered != null && !offered.contains(item.getDesk())) {
+            throw new TicketNotFoundException("catalog item", code);
+        }
+        return CatalogItemView.of(item);
+    }
+
+    /** Makes {@code code} an item of {@code desk}: offered to that desk's people and the desks below it. */
+    public CatalogItemView offerOn(String code, String desk) {
+        if (!desks.exists(desk)) {
+            throw InvalidInputException.of("desk", "no desk " + desk);
+        }
+        CatalogItem item = items.findById(code).orElseThrow(() -> new TicketNotFoundException("catalog item", code));
+        desks.checkAdministers(item.getDesk()); // a desk administrator moves only their desks' items ...
+        desks.checkAdministers(desk); // ... between their desks
+        item.offerOn(desk);
+        return CatalogItemView.of(item);
+    }
+
+    /**
+     * The desks whose items the caller is offered: each desk they belong to (a requester's home desk, the head office
+     * when they have none; staff's desks) and every desk above it. Null: every desk (the hub itself, administrators).
+     */
+    private Set<String> offeredDesks() {
+        DeskScope scope = access.scope();
+        if (scope.all() && !currentUser.isRequesterOnly()) {
+            return null;
+        }
+        Set<String> own = scope.desks().isEmpty() ? Set.of(people.find(currentUser.username())
+                .map(Person::getDeskCode).filter(desks::exists).orElse(DeskService.ROOT)) : scope.desks();
+        Set<String> offered = new java.util.HashSet<>();
+        own.forEach(desk -> offered.addAll(desks.pathToRoot(desk)));
+        return offered;
     }
 
     @Transactional(readOnly = true)
