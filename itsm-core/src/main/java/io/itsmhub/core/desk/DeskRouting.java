@@ -20,6 +20,10 @@ public class DeskRouting {
 
     private final JdbcTemplate jdbc;
     private final DeskService desks;
+    /** Read at most once per {@link DeskService#TREE_TTL} per hub: every new ticket asks. */
+    private volatile Cached cached;
+
+    private record Cached(List<RoutingRule> rules, long readAt) { }
 
     DeskRouting(JdbcTemplate jdbc, DeskService desks) {
         this.jdbc = jdbc;
@@ -31,7 +35,13 @@ public class DeskRouting {
 
     @Transactional(readOnly = true)
     public Placement place(RoutingFacts facts) {
-        List<RoutingRule> rules = rules();
+        Cached known = cached;
+        long now = System.nanoTime();
+        if (known == null || now - known.readAt() > DeskService.TREE_TTL.toNanos()) {
+            known = new Cached(rules(), now);
+            cached = known;
+        }
+        List<RoutingRule> rules = known.rules();
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).matches(facts) && desks.exists(rules.get(i).desk())) {
                 return new Placement(rules.get(i).desk(), i + 1);
@@ -61,6 +71,7 @@ public class DeskRouting {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        cached = null;
         jdbc.update("DELETE FROM desk_routing_rule");
         for (int i = 0; i < rules.size(); i++) {
             RoutingRule rule = rules.get(i);
@@ -68,6 +79,7 @@ public class DeskRouting {
                     + "desk_code) VALUES (?, ?, ?, ?, ?, ?, ?)", i + 1, rule.ticketType(), rule.department(),
                     rule.location(), rule.category(), rule.service(), rule.desk());
         }
+        cached = null;
         return rules();
     }
 }

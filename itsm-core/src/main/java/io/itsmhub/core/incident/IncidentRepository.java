@@ -11,8 +11,6 @@ interface IncidentRepository extends JpaRepository<Incident, Long>, JpaSpecifica
 
     Optional<Incident> findByNumber(String number);
 
-    boolean existsByNumber(String number);
-
     /** Flags open incidents whose resolution, or unanswered response, is overdue. */
     /** Open incidents that just missed a target: resolution overdue, or not responded to in time. */
     @Query("""

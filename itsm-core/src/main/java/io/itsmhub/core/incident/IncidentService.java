@@ -259,9 +259,10 @@ public class IncidentService {
         return IncidentView.of(load(number));
     }
 
+    /** True for an incident the caller may see: another desk's does not exist for them, not even as an answer. */
     @Transactional(readOnly = true)
     public boolean exists(String number) {
-        return incidents.existsByNumber(number);
+        return number.startsWith(kind.prefix() + "-") && kernel.visible(number);
     }
 
     @Transactional(readOnly = true)
