@@ -139,31 +139,6 @@ class IncidentController {
         return incidents.cancel(number, reason(form));
     }
 
-    @PostMapping("/{number}/comments")
-    @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        incidents.comment(number, form.text());
-        return JournalRenderer.render(incidents.journal(number), JournalRenderer.readerOf(language));
-    }
-
-    /** Staff only: a requester may comment, never write (or read) a work note. */
-    @PostMapping("/{number}/work-notes")
-    @PreAuthorize(Roles.STAFF)
-    @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        incidents.workNote(number, form.text());
-        return JournalRenderer.render(incidents.journal(number), JournalRenderer.readerOf(language));
-    }
-
-    /** Each line's message in the caller's language: Chinese for Accept-Language zh(-CN), else English. */
-    @GetMapping("/{number}/journal")
-    List<JournalEntryView> journal(@PathVariable String number,
-                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return JournalRenderer.render(incidents.journal(number), JournalRenderer.readerOf(language));
-    }
-
     private static String reason(Reason form) {
         return form == null ? null : form.reason();
     }

@@ -98,28 +98,4 @@ class RequestController {
         return requests.assign(number, form.assignmentGroup(), form.assignee());
     }
 
-    @PostMapping("/{number}/comments")
-    @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        requests.comment(number, form.text());
-        return JournalRenderer.render(requests.journal(number), JournalRenderer.readerOf(language));
-    }
-
-    /** Staff only: a requester may comment, never write (or read) a work note. */
-    @PostMapping("/{number}/work-notes")
-    @PreAuthorize(Roles.STAFF)
-    @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        requests.workNote(number, form.text());
-        return JournalRenderer.render(requests.journal(number), JournalRenderer.readerOf(language));
-    }
-
-    /** Each line's message in the caller's language: Chinese for Accept-Language zh(-CN), else English. */
-    @GetMapping("/{number}/journal")
-    List<JournalEntryView> journal(@PathVariable String number,
-                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return JournalRenderer.render(requests.journal(number), JournalRenderer.readerOf(language));
-    }
 }

@@ -127,14 +127,14 @@ public class DefinedTicketService {
         return view(ticket);
     }
 
-    /** A public comment on any ticket. */
-    public void comment(String number, String text) {
-        kernel.comment(kernel.load(number), text);
+    /** A public comment on any ticket (of {@code type}, or of any type when null). */
+    public void comment(String number, String type, String text) {
+        kernel.comment(load(number, type), text);
     }
 
-    /** A work note on any ticket. */
-    public void workNote(String number, String text) {
-        kernel.workNote(kernel.load(number), text);
+    /** A work note on any ticket (of {@code type}, or of any type when null). */
+    public void workNote(String number, String type, String text) {
+        kernel.workNote(load(number, type), text);
     }
 
     /** Any ticket, by number, as the kernel sees it. */
@@ -143,10 +143,20 @@ public class DefinedTicketService {
         return view(kernel.load(number));
     }
 
+    /** The journal lines of any ticket (of {@code type}, or of any type when null) that the caller may read. */
     @Transactional(readOnly = true)
-    public List<JournalEntryView> journal(String number) {
-        kernel.load(number);
+    public List<JournalEntryView> journal(String number, String type) {
+        load(number, type);
         return journal.entries(number);
+    }
+
+    /** Any ticket the caller sees; one of another type than {@code type} (a REQ number under /incidents) is a 404. */
+    private Ticket load(String number, String type) {
+        Ticket ticket = kernel.load(number);
+        if (type != null && !type.equals(ticket.ticketType())) {
+            throw new io.itsmhub.core.common.TicketNotFoundException(type, number);
+        }
+        return ticket;
     }
 
     /** Moves any ticket up to its desk's parent, keeping its SLA clock. */

@@ -125,26 +125,4 @@ class TicketController {
         return tickets.escalate(number, form == null ? null : form.reason());
     }
 
-    @PostMapping("/{number}/comments")
-    @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> comment(@PathVariable String number, @Valid @RequestBody Comment form,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        tickets.comment(number, form.text());
-        return JournalRenderer.render(tickets.journal(number), JournalRenderer.readerOf(language));
-    }
-
-    @PostMapping("/{number}/work-notes")
-    @PreAuthorize(Roles.STAFF)
-    @ResponseStatus(HttpStatus.CREATED)
-    List<JournalEntryView> workNote(@PathVariable String number, @Valid @RequestBody Comment form,
-            @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        tickets.workNote(number, form.text());
-        return JournalRenderer.render(tickets.journal(number), JournalRenderer.readerOf(language));
-    }
-
-    @GetMapping("/{number}/journal")
-    List<JournalEntryView> journal(@PathVariable String number,
-                                   @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
-        return JournalRenderer.render(tickets.journal(number), JournalRenderer.readerOf(language));
-    }
 }
