@@ -63,15 +63,23 @@ final class DeliveryLatencyBenchmark {
             jenkins.close();
         }
         Path doc = root.resolve("docs/BENCHMARKS.md");
-        String current = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n";
-        String section = report(runs, rounds);
-        int begin = current.indexOf(BEGIN);
-        int end = current.indexOf(END);
-        String updated = begin >= 0 && end > begin
-                ? current.substring(0, begin) + section + current.substring(end + END.length())
-                : current.stripTrailing() + "\n\n" + section + "\n";
-        Files.writeString(doc, updated);
+        writeSection(doc, BEGIN, END, report(runs, rounds));
         System.out.println("Wrote " + doc);
+    }
+
+    /**
+     * Puts {@code section} (which starts with {@code begin} and ends with {@code end}) in place of the one between those
+     * markers in {@code doc}, or at its end when it has none yet; the rest of the file is kept as it is.
+     */
+    static void writeSection(Path doc, String begin, String end, String section) throws IOException {
+        String current = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n";
+        int from = current.indexOf(begin);
+        int to = current.indexOf(end);
+        String updated = from >= 0 && to > from
+                ? current.substring(0, from) + section + current.substring(to + end.length())
+                : current.stripTrailing() + "\n\n" + section + "\n";
+        Files.createDirectories(doc.getParent());
+        Files.writeString(doc, updated);
     }
 
     /**

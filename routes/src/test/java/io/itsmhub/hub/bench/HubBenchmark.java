@@ -398,11 +398,21 @@ public final class HubBenchmark {
     }
 
     static HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).timeout(Duration.ofSeconds(30)).GET().build();
+        return get(url, AUTH);
+    }
+
+    /** A GET with the given Authorization header (another user than the bootstrap admin). */
+    static HttpRequest get(String url, String auth) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).timeout(Duration.ofSeconds(30)).GET().build();
     }
 
     static HttpRequest post(String url, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", AUTH).header("Content-Type", "application/json")
+        return post(url, json, AUTH);
+    }
+
+    /** A JSON POST with the given Authorization header (another user than the bootstrap admin). */
+    static HttpRequest post(String url, String json, String auth) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
