@@ -9,7 +9,7 @@ import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.PageView;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.common.TicketNotFoundException;
-import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.common.TicketSequences;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;

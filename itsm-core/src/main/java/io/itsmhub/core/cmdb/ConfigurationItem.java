@@ -69,7 +69,7 @@ public class ConfigurationItem {
 
     void assignNumber(long id) {
         this.id = id;
-        this.number = io.itsmhub.core.ticket.TicketNumbers.format("CI", id);
+        this.number = io.itsmhub.core.common.TicketNumbers.format("CI", id);
     }
 
     public Long getId() { return id; }

@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 /** Ticket numbers such as INC-000042: a prefix and the row's sequence value, zero-padded to six digits. */
 public final class TicketNumbers {

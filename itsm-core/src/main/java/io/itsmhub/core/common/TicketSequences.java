@@ -1,4 +1,4 @@
-package io.itsmhub.core.ticket;
+package io.itsmhub.core.common;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Map;

@@ -32,7 +32,7 @@ public class DeskService {
     private final ServiceDeskRepository desks;
     private final JdbcTemplate jdbc;
     /** How long another hub's change to the tree may take to be seen here. */
-    static final java.time.Duration TREE_TTL = java.time.Duration.ofSeconds(5);
+    public static final java.time.Duration TREE_TTL = java.time.Duration.ofSeconds(5);
     private volatile Tree cached;
 
     private final jakarta.persistence.EntityManager entityManager;

@@ -84,7 +84,7 @@ public class Incident extends Ticket implements Stateful<IncidentStatus> {
 
     void open(long id, Instant now) {
         this.id = id;
-        created(io.itsmhub.core.ticket.TicketNumbers.format("INC", id), now);
+        created(io.itsmhub.core.common.TicketNumbers.format("INC", id), now);
     }
 
     @Override

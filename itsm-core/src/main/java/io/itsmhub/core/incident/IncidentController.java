@@ -1,5 +1,6 @@
 package io.itsmhub.core.incident;
 
+import io.itsmhub.core.field.AttributeFilters;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.journal.JournalRenderer;
 import io.itsmhub.core.security.Roles;
@@ -82,9 +83,10 @@ class IncidentController {
                                 @RequestParam(required = false) String ci,
                                 @RequestParam(required = false) String caller,
                                 @RequestParam(required = false) String relatedChange,
+                                @RequestParam(name = "attr", required = false) List<String> attr,
                                 @PageableDefault(size = 20, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
         return incidents.list(new IncidentFilter(status, priority, assignee, assignmentGroup, source, sourceRef, ci, caller, relatedChange),
-                pageable);
+                AttributeFilters.parse(attr), pageable);
     }
 
     @GetMapping("/{number}")

@@ -22,7 +22,7 @@ import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
 import java.util.Arrays;
-import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.common.TicketSequences;
 import io.itsmhub.core.ticket.TicketKernel;
 import io.itsmhub.core.ticket.TicketKind;
 import io.itsmhub.core.ticket.TicketTransitions;
@@ -121,6 +121,7 @@ public class IncidentService {
         incident.setSourceRef(form.sourceRef());
         incident.open(sequences.next("incident_seq"), now);
         kernel.place(incident, null, null, form.service());
+        kernel.attributes(incident, form.attributes(), true);
         kernel.applySla(incident, now);
         if (form.assignee() != null) {
             incident.respondedIfFirst(now);
@@ -169,6 +170,7 @@ public class IncidentService {
                 kernel.applySla(incident, incident.getCreatedAt()); // targets follow the priority, counted from when it was opened
             }
         }
+        kernel.attributes(incident, update.attributes(), false);
         incident.touch(clock.instant());
         outbox.publish(number, new IncidentUpdated(number, incident.getPriority()));
         return IncidentView.of(incident);
@@ -273,6 +275,12 @@ public class IncidentService {
 
     @Transactional(readOnly = true)
     public PageView<IncidentView> list(IncidentFilter filter, Pageable pageable) {
+        return list(filter, java.util.Map.of(), pageable);
+    }
+
+    /** As {@link #list(IncidentFilter, Pageable)}, also on custom fields (each equal to the value given). */
+    @Transactional(readOnly = true)
+    public PageView<IncidentView> list(IncidentFilter filter, java.util.Map<String, String> attributes, Pageable pageable) {
         String caller = currentUser.isRequesterOnly() ? currentUser.username() : filter.caller();
         Specification<Incident> ci = filter.ci() == null ? null
                 : (root, q, cb) -> cb.or(cb.equal(root.get("affectedCi"), filter.ci()), cb.equal(root.get("service"), filter.ci()));
@@ -280,7 +288,7 @@ public class IncidentService {
                 Specs.eq("priority", filter.priority()), Specs.eq("assignee", filter.assignee()),
                 Specs.eq("assignmentGroup", filter.assignmentGroup()), Specs.eq("source", filter.source()),
                 Specs.eq("sourceRef", filter.sourceRef()), Specs.eq("caller", caller), Specs.eq("relatedChange", filter.relatedChange()), ci);
-        return PageView.of(kernel.find(kind, spec, pageable), IncidentView::of);
+        return PageView.of(kernel.find(kind, spec, attributes, pageable), IncidentView::of);
     }
 
     /**

@@ -15,7 +15,7 @@ public record IncidentView(String number, String title, String description, Inci
                            String resolutionCode, String resolutionNote, Instant createdAt, Instant updatedAt,
                            Instant respondedAt, Instant resolvedAt, Instant closedAt, Instant responseDue,
                            Instant resolutionDue, boolean slaBreached, List<String> allowedActions,
-                           Priority.Level reportedImpact, Priority.Level reportedUrgency, String desk) {
+                           Priority.Level reportedImpact, Priority.Level reportedUrgency, String desk, java.util.Map<String, String> attributes) {
 
     static IncidentView of(Incident i) {
         return new IncidentView(i.getNumber(), i.getTitle(), i.getDescription(), i.getStatus(), i.getPriority(),
@@ -23,6 +23,6 @@ public record IncidentView(String number, String title, String description, Inci
                 i.getService(), i.getSource(), i.getSourceRef(), i.getRelatedChange(), i.getResolutionCode(), i.getResolutionNote(),
                 i.getCreatedAt(), i.getUpdatedAt(), i.getRespondedAt(), i.getResolvedAt(), i.getClosedAt(),
                 i.getResponseDue(), i.getResolutionDue(), i.isSlaBreached(),
-                IncidentWorkflow.WORKFLOW.on(i.getDeskCode()).allowedFrom(i.getStatus()), i.getReportedImpact(), i.getReportedUrgency(), i.getDeskCode());
+                IncidentWorkflow.WORKFLOW.on(i.getDeskCode()).allowedFrom(i.getStatus()), i.getReportedImpact(), i.getReportedUrgency(), i.getDeskCode(), i.getAttributes());
     }
 }

@@ -3,7 +3,7 @@ package io.itsmhub.core.problem;
 import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.Ticket;
-import io.itsmhub.core.ticket.TicketNumbers;
+import io.itsmhub.core.common.TicketNumbers;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

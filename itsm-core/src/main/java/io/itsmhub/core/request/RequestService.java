@@ -26,7 +26,7 @@ import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.PageView;
 import io.itsmhub.core.common.Specs;
 import io.itsmhub.core.ticket.WorkQueue;
-import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.common.TicketSequences;
 import io.itsmhub.core.ticket.TicketKernel;
 import io.itsmhub.core.ticket.TicketKind;
 import io.itsmhub.core.ticket.TicketTransitions;

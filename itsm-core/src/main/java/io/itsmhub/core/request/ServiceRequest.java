@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.itsmhub.core.common.JsonColumn;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.Ticket;
-import io.itsmhub.core.ticket.TicketNumbers;
+import io.itsmhub.core.common.TicketNumbers;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -7,6 +7,9 @@ import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.desk.DeskRouting;
 import io.itsmhub.core.desk.DeskService;
 import io.itsmhub.core.desk.RoutingFacts;
+import io.itsmhub.core.field.AttributeQueries;
+import io.itsmhub.core.field.CustomFields;
+import io.itsmhub.core.field.FieldType;
 import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalKeys;
 import io.itsmhub.core.journal.JournalMessage;
@@ -48,10 +51,12 @@ public class TicketKernel {
     private final Outbox outbox;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final CustomFields fields;
     private final Map<String, TicketKind<?>> kindsByPrefix = new ConcurrentHashMap<>();
 
     TicketKernel(TicketAccess access, DeskService desks, DeskRouting routing, PeopleService people, SlaService sla,
-                 Journal journal, Outbox outbox, CurrentUser currentUser, Clock clock) {
+                 Journal journal, Outbox outbox, CurrentUser currentUser, Clock clock, CustomFields fields) {
+        this.fields = fields;
         this.access = access;
         this.desks = desks;
         this.routing = routing;
@@ -98,7 +103,42 @@ public class TicketKernel {
     /** A page of the type's tickets that match {@code filter} and that the caller may see. */
     @Transactional(readOnly = true)
     public <T extends Ticket> Page<T> find(TicketKind<T> kind, Specification<T> filter, Pageable pageable) {
-        return kind.store().findAll(Specification.allOf(filter, access.visible(kind)), pageable);
+        return find(kind, filter, Map.of(), pageable);
+    }
+
+    /**
+     * As {@link #find(TicketKind, Specification, Pageable)}, also filtered on custom fields ({@code attributes}: each
+     * field's value equals the one given) and sorted on them where {@code pageable} says {@code attr.<field>}.
+     */
+    @Transactional(readOnly = true)
+    public <T extends Ticket> Page<T> find(TicketKind<T> kind, Specification<T> filter, Map<String, String> attributes,
+                                           Pageable pageable) {
+        Specification<T> spec = Specification.allOf(filter, access.visible(kind), AttributeQueries.matching(attributes),
+                AttributeQueries.sortedBy(pageable, name -> fields.typeOf(kind.type(), name) == FieldType.NUMBER));
+        return kind.store().findAll(spec, AttributeQueries.withoutAttributeSort(pageable));
+    }
+
+    /**
+     * Sets a ticket's custom fields: {@code given} on top of what it has, checked against the fields of its type and
+     * desk (400 naming each field), journaled when they change an existing ticket, and indexed for lists.
+     */
+    public void attributes(Ticket ticket, Map<String, String> given, boolean creating) {
+        if (!creating && (given == null || given.isEmpty())) {
+            return;
+        }
+        Map<String, String> before = ticket.getAttributes();
+        Map<String, String> after = fields.check(ticket.ticketType(), ticket.getDeskCode(), before, given, creating);
+        if (!creating) {
+            String actor = currentUser.username();
+            java.util.Set<String> names = new java.util.TreeSet<>(before.keySet());
+            names.addAll(after.keySet());
+            names.forEach(name -> journal.fieldChanged(ticket.getNumber(), actor, "attributes." + name, before.get(name),
+                    after.get(name)));
+        }
+        ticket.setAttributes(after);
+        if (!(creating && after.isEmpty())) { // a new ticket without fields has nothing to index
+            fields.index(ticket.getNumber(), ticket.ticketType(), ticket.getDeskCode(), after);
+        }
     }
 
     /** The open tickets of the type in one of the caller's work queues, in the order the queue is worked. */

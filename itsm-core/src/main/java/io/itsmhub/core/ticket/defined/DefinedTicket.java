@@ -3,7 +3,7 @@ package io.itsmhub.core.ticket.defined;
 import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.ticket.Stateful;
 import io.itsmhub.core.ticket.Ticket;
-import io.itsmhub.core.ticket.TicketNumbers;
+import io.itsmhub.core.common.TicketNumbers;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -5,6 +5,10 @@ import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.PageView;
 import io.itsmhub.core.common.Priority;
 import io.itsmhub.core.common.Specs;
+import io.itsmhub.core.desk.DeskService;
+import io.itsmhub.core.field.CustomFieldForm;
+import io.itsmhub.core.field.CustomFields;
+import io.itsmhub.core.field.FieldType;
 import io.itsmhub.core.journal.Journal;
 import io.itsmhub.core.journal.JournalEntryView;
 import io.itsmhub.core.journal.JournalKeys;
@@ -17,9 +21,10 @@ import io.itsmhub.core.ticket.TicketEvents.TicketSlaBreached;
 import io.itsmhub.core.ticket.TicketEvents.TicketTransitioned;
 import io.itsmhub.core.ticket.TicketKernel;
 import io.itsmhub.core.ticket.TicketKind;
-import io.itsmhub.core.ticket.TicketSequences;
+import io.itsmhub.core.common.TicketSequences;
 import io.itsmhub.core.ticket.TicketTransitions;
 import io.itsmhub.core.ticket.WorkQueue;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,11 +55,13 @@ public class DefinedTicketService {
     private final CurrentUser currentUser;
     private final PeopleService people;
     private final Clock clock;
+    private final CustomFields fields;
     private final Map<String, TicketKind<DefinedTicket>> kinds = new ConcurrentHashMap<>();
 
     DefinedTicketService(DefinedTicketRepository tickets, TicketTypes types, TicketKernel kernel,
                          TicketTransitions transitions, TicketSequences sequences, Journal journal, Outbox outbox,
-                         CurrentUser currentUser, PeopleService people, Clock clock) {
+                         CurrentUser currentUser, PeopleService people, Clock clock, CustomFields fields) {
+        this.fields = fields;
         this.tickets = tickets;
         this.types = types;
         this.kernel = kernel;
@@ -68,7 +75,10 @@ public class DefinedTicketService {
         types.all().forEach(this::register);
     }
 
-    /** Adds (or replaces) a ticket type at run time: its tickets can be raised at once. */
+    /**
+     * Adds (or replaces) a ticket type at run time: its tickets can be raised at once. Its fields become custom fields
+     * of the type on the head office, so that they are checked, shown and listed as every ticket's are.
+     */
     public void define(TicketTypeDefinition definition) {
         types.define(definition);
         register(definition);
@@ -90,17 +100,16 @@ public class DefinedTicketService {
             throw InvalidInputException.of(form.desk() != null ? "desk" : form.priority() != null ? "priority"
                     : "assignmentGroup", "the service desk triages and assigns tickets; leave it empty");
         }
-        Map<String, String> attributes = checkFields(definition, form.attributes());
         people.checkAssignment(form.assignmentGroup(), form.assignee());
         Instant now = clock.instant();
         String actor = currentUser.username();
         DefinedTicket ticket = new DefinedTicket(sequences.next("ticket_seq"), definition, form.title(),
                 form.priority() == null ? Priority.P3 : form.priority(), actor, now);
         ticket.setDescription(form.description());
-        ticket.setAttributes(attributes);
         ticket.setAssignmentGroup(form.assignmentGroup());
         ticket.setAssignee(form.assignee());
         kernel.place(ticket, form.desk(), null, null);
+        kernel.attributes(ticket, form.attributes(), true);
         kernel.applySla(ticket, now);
         tickets.save(ticket);
         kernel.opened(ticket, actor, JournalMessage.of(JournalKeys.TICKET_CREATED, definition.name(), ticket.getPriority(),
@@ -193,28 +202,6 @@ public class DefinedTicketService {
         return flagged;
     }
 
-    private static Map<String, String> checkFields(TicketTypeDefinition definition, Map<String, String> given) {
-        Map<String, String> values = given == null ? Map.of() : given;
-        List<InvalidInputException.FieldError> errors = new ArrayList<>();
-        Map<String, String> kept = new LinkedHashMap<>();
-        values.keySet().stream().filter(name -> definition.fields().stream().noneMatch(f -> f.name().equals(name)))
-                .sorted().forEach(name -> errors.add(new InvalidInputException.FieldError("attributes." + name,
-                        "is not a field of " + definition.type())));
-        for (FieldDefinition field : definition.fields()) {
-            String value = values.get(field.name());
-            String problem = field.problem(value);
-            if (problem != null) {
-                errors.add(new InvalidInputException.FieldError("attributes." + field.name(), problem));
-            } else if (value != null && !value.isBlank()) {
-                kept.put(field.name(), value);
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return kept;
-    }
-
     private DefinedTicket loadDefined(String number) {
         Ticket ticket = kernel.load(number);
         if (!(ticket instanceof DefinedTicket defined)) {
@@ -233,6 +220,14 @@ public class DefinedTicketService {
 
     private void register(TicketTypeDefinition definition) {
         kinds.put(definition.type(), kernel.register(kind(definition)));
+        int position = 0;
+        for (FieldDefinition field : definition.fields()) {
+            position += 10;
+            fields.define(definition.type(), DeskService.ROOT, field.name(), new CustomFieldForm(field.label(), null,
+                    field.options().isEmpty() ? FieldType.TEXT : FieldType.CHOICE, field.required(), null, null, null,
+                    null, field.options().isEmpty() ? BigDecimal.valueOf(field.maxLength()) : null, null, field.options(),
+                    position));
+        }
     }
 
     private TicketKind<DefinedTicket> kind(TicketTypeDefinition definition) {

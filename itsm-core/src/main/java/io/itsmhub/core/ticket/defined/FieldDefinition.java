@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One field of a ticket type defined as data: a text of at most {@code maxLength} characters, required or not, and
- * limited to {@code options} when they are given.
+ * limited to {@code options} when they are given. Defining the type makes it a custom field of the type on the head
+ * office ({@link io.itsmhub.core.field.CustomFields}), which checks its values.
  */
 public record FieldDefinition(String name, String label, boolean required, int maxLength, List<String> options) {
 
@@ -24,19 +25,5 @@ public record FieldDefinition(String name, String label, boolean required, int m
 
     public static FieldDefinition choice(String name, String label, boolean required, List<String> options) {
         return new FieldDefinition(name, label, required, options.stream().mapToInt(String::length).max().orElse(1), options);
-    }
-
-    /** What is wrong with {@code value} for this field, or null. */
-    String problem(String value) {
-        if (value == null || value.isBlank()) {
-            return required ? "is required" : null;
-        }
-        if (value.length() > maxLength) {
-            return "at most " + maxLength + " characters";
-        }
-        if (!options.isEmpty() && !options.contains(value)) {
-            return "must be one of " + String.join(", ", options);
-        }
-        return null;
     }
 }
