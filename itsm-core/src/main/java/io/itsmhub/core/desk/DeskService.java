@@ -34,6 +34,19 @@ public class DeskService {
     /** How long another hub's change to the tree may take to be seen here. */
     public static final java.time.Duration TREE_TTL = java.time.Duration.ofSeconds(5);
     private volatile Tree cached;
+    /** Bumped by every change on this hub that may change who sees which desk; what depends on it reads again. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /** The tree, a group's desk, someone's groups or home desk changed on this hub: forget what was read. */
+    public void changed() {
+        cached = null;
+        generation.incrementAndGet();
+    }
+
+    /** Changes with every {@link #changed()}: a reader that remembers something compares it. */
+    public long generation() {
+        return generation.get();
+    }
 
     private final jakarta.persistence.EntityManager entityManager;
     private final CurrentUser currentUser;
@@ -79,7 +92,7 @@ public class DeskService {
         ServiceDesk desk = desks.findById(code).orElseGet(() -> new ServiceDesk(code));
         desk.update(form.name(), form.parent(), form.seesChildren() == null || form.seesChildren());
         desks.save(desk);
-        cached = null;
+        changed();
         return get(code);
     }
 
@@ -96,7 +109,7 @@ public class DeskService {
         if (jdbc.update("UPDATE support_group SET desk_code = ? WHERE name = ?", code, group) == 0) {
             throw InvalidInputException.of("group", "no group " + group);
         }
-        cached = null;
+        changed();
     }
 
     /**

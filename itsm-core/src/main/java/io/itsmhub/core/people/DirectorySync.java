@@ -46,10 +46,12 @@ public class DirectorySync {
     private final Journal journal;
     private final SecurityEvents securityEvents;
     private final Clock clock;
+    private final io.itsmhub.core.desk.DeskService desks;
 
     DirectorySync(PersonRepository people, SupportGroupRepository groups, DirectorySyncRunRepository runs,
                   DirectorySettings settings, ManagerRoles managerRoles, Journal journal, SecurityEvents securityEvents,
-                  Clock clock) {
+                  Clock clock, io.itsmhub.core.desk.DeskService desks) {
+        this.desks = desks;
         this.managerRoles = managerRoles;
         this.people = people;
         this.groups = groups;
@@ -168,6 +170,7 @@ public class DirectorySync {
         }
         person.setRoles(roles);
         person.setGroups(account.groups());
+        desks.changed(); // the groups decide which desks the person sees
         return person;
     }
 

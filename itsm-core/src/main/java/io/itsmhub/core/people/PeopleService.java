@@ -55,6 +55,7 @@ public class PeopleService {
         person.setManager(form.manager());
         person.setRoles(form.roles() == null || form.roles().isEmpty() ? Set.of(Role.REQUESTER) : form.roles());
         person.setGroups(wanted);
+        desks.changed();
         if (form.password() != null) {
             person.setPasswordHash(passwords.encode(form.password()));
         }
@@ -82,6 +83,7 @@ public class PeopleService {
         SupportGroup group = groups.findById(name).orElseGet(() -> new SupportGroup(name, description, email));
         group.setDescription(description);
         group.setEmail(email);
+        desks.changed();
         return groups.save(group);
     }
 
@@ -115,6 +117,7 @@ public class PeopleService {
         }
         Person person = person(username);
         person.place(desk, department, location);
+        desks.changed();
         return PersonView.of(person);
     }
 

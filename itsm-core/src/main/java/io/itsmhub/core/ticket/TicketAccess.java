@@ -38,9 +38,31 @@ public class TicketAccess {
         if (currentUser.isRequesterOnly()) {
             return new DeskScope(false, Set.of());
         }
-        Person me = people.find(currentUser.username()).orElse(null);
-        return me == null ? desks.scopeOf(Set.of(), null) : desks.scopeOf(me.getGroups(), me.getDeskCode());
+        String me = currentUser.username();
+        long now = System.nanoTime();
+        Known known = scopes.get(me);
+        long generation = desks.generation();
+        if (known != null && known.generation() == generation && now - known.readAt() < DeskService.TREE_TTL.toNanos()) {
+            return known.scope();
+        }
+        Person person = people.find(me).orElse(null);
+        DeskScope scope = person == null ? desks.scopeOf(Set.of(), null) : desks.scopeOf(person.getGroups(), person.getDeskCode());
+        if (scopes.size() >= MAX_REMEMBERED) {
+            scopes.clear();
+        }
+        scopes.put(me, new Known(scope, now, generation));
+        return scope;
     }
+
+    /**
+     * A person's scope, remembered as long as the desk tree is ({@link DeskService#TREE_TTL}) and until this hub
+     * changes the tree, a group's desk or anyone's groups or home desk: every list and page asks. Such a change made
+     * on another hub may take the TTL to reach what they see, as a change of the tree does.
+     */
+    private record Known(DeskScope scope, long readAt, long generation) { }
+
+    private static final int MAX_REMEMBERED = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Known> scopes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The filter that leaves only what the caller may see; null (no filter) when they see everything. */
     public <T extends Ticket> Specification<T> visible(TicketKind<T> kind) {
