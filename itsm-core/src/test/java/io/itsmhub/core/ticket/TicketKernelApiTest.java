@@ -127,6 +127,19 @@ class TicketKernelApiTest extends ApiTest {
     }
 
     @Test
+    void onlyAdministratorsRouteAndPlacePeopleAndARequesterEscalatesNothing() throws Exception {
+        mvc.perform(put("/api/v1/desks/routing").with(httpBasic("alice", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                .content("[]")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/users/rita/placement").with(httpBasic("alice", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"desk\":\"" + branch + "\"}")).andExpect(status().isForbidden());
+        String own = incident(branchRequester, Map.of("title", "My own ticket"));
+        postAs(branchRequester, "/api/v1/tickets/" + own + "/escalate", null).andExpect(status().isForbidden());
+        postAs(branchRequester, "/api/v1/tickets/" + own + "/links", Map.of("kind", "RELATED", "to", own))
+                .andExpect(status().isForbidden());
+        getAs(branchRequester, "/api/v1/tickets/" + own).andExpect(status().isOk()).andExpect(jsonPath("$.desk").value(branch));
+    }
+
+    @Test
     void staffPlaceOnlyOnDesksTheyWorkOnAndAnAdministratorSetsAHomeDeskThatExists() throws Exception {
         adminPut("/api/v1/users/" + branchAgent + "/placement", Map.of("desk", "NOWHERE")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("desk"));
