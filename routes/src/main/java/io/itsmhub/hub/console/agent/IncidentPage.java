@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import io.itsmhub.core.desk.DeskService;
+import io.itsmhub.core.field.CustomField;
+import io.itsmhub.core.field.CustomFields;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +32,13 @@ class IncidentPage {
     private final CmdbService cmdb;
     private final PeopleService people;
     private final DeskService desks;
+    private final CustomFields fields;
     private final Clock clock;
 
     IncidentPage(IncidentService incidents, AlertService alerts, CmdbService cmdb, PeopleService people, DeskService desks,
-                 Clock clock) {
+                 CustomFields fields, Clock clock) {
         this.desks = desks;
+        this.fields = fields;
         this.incidents = incidents;
         this.alerts = alerts;
         this.cmdb = cmdb;
@@ -59,6 +63,9 @@ class IncidentPage {
         model.addAttribute("mine", me.username().equals(incident.assignee()));
         model.addAttribute("resolutionCodes", IncidentActions.RESOLUTION_CODES);
         model.addAttribute("deskName", desks.label(incident.desk()));
+        model.addAttribute("fieldLabels", fields.effective("incident", incident.desk()).stream().collect(
+                java.util.stream.Collectors.toMap(CustomField::name, f -> locale.getLanguage().equals("zh")
+                        && f.labelZh() != null ? f.labelZh() : f.label())));
         model.addAttribute("escalateTo", desks.parentOf(incident.desk()).orElse(null));
         return "agent/incident";
     }
