@@ -104,6 +104,9 @@ public class Change extends Ticket implements Stateful<ChangeStatus> {
     public boolean tellsRequesterOfComments() { return false; }
 
     @Override
+    public boolean isOpen() { return status != ChangeStatus.CLOSED; }
+
+    @Override
     public String raisedBy() { return requestedBy; }
 
     public Long getId() { return id; }

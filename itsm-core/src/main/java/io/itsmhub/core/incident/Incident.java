@@ -91,6 +91,9 @@ public class Incident extends Ticket implements Stateful<IncidentStatus> {
     public String ticketType() { return "incident"; }
 
     @Override
+    public boolean isOpen() { return status.isOpen(); }
+
+    @Override
     public String raisedBy() { return caller; }
 
     public Long getId() { return id; }

@@ -60,6 +60,9 @@ public class Problem extends Ticket implements Stateful<ProblemStatus> {
     public boolean tellsRequesterOfComments() { return false; }
 
     @Override
+    public boolean isOpen() { return status == ProblemStatus.NEW || status == ProblemStatus.INVESTIGATING; }
+
+    @Override
     public String raisedBy() { return null; }
 
     public Long getId() { return id; }

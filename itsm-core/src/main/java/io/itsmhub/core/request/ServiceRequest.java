@@ -92,6 +92,9 @@ public class ServiceRequest extends Ticket implements Stateful<RequestStatus> {
     public String ticketType() { return "request"; }
 
     @Override
+    public boolean isOpen() { return !java.util.EnumSet.of(RequestStatus.FULFILLED, RequestStatus.REJECTED, RequestStatus.CANCELLED).contains(status); }
+
+    @Override
     public String raisedBy() { return requester; }
 
     public Long getId() { return id; }

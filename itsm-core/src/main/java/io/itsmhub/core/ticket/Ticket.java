@@ -76,6 +76,9 @@ public abstract class Ticket {
     /** Who raised it (caller, requester): the one person outside the desk who sees it; null if nobody. */
     public abstract String raisedBy();
 
+    /** Still being worked: not resolved, closed, cancelled, fulfilled or rejected (what escalation and queues mean by open). */
+    public abstract boolean isOpen();
+
     /** Whether a public comment is told to whoever raised it (mail, chat); types without a requester say no. */
     public boolean tellsRequesterOfComments() {
         return true;

@@ -225,8 +225,9 @@ public class TicketKernel {
      */
     public Ticket escalate(String number, String reason) {
         Ticket ticket = load(number);
-        if (ticket instanceof Stateful<?> stateful && isFinal(stateful)) {
-            throw new ConflictException("Not open", number + " is closed: only an open ticket escalates");
+        if (!ticket.isOpen()) {
+            throw new ConflictException("Not open", number + " is " + (ticket instanceof Stateful<?> stateful
+                    ? String.valueOf(stateful.getStatus()) : "closed") + ": only an open ticket escalates");
         }
         String from = ticket.getDeskCode();
         String to = desks.parentOf(from).orElseThrow(() ->
@@ -248,12 +249,6 @@ public class TicketKernel {
         ticket.touch(clock.instant());
         outbox.publish(number, new TicketEscalated(number, ticket.ticketType(), from, to, actor, reason));
         return ticket;
-    }
-
-    private static boolean isFinal(Stateful<?> ticket) {
-        Object status = ticket.getStatus();
-        String name = status instanceof Enum<?> e ? e.name() : String.valueOf(status);
-        return name.equals("CLOSED") || name.equals("CANCELLED") || name.equals("REJECTED") || name.equals("FULFILLED");
     }
 
     private TicketKind<?> kindOf(String number) {

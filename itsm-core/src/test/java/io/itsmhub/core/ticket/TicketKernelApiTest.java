@@ -145,6 +145,10 @@ class TicketKernelApiTest extends ApiTest {
                 .andExpect(jsonPath("$.errors[0].field").value("desk"));
         postAs(branchAgent, "/api/v1/tickets/" + incident("alice", Map.of("title", "HQ only")) + "/escalate", null)
                 .andExpect(status().isNotFound());
+        String resolved = incident(branchRequester, Map.of("title", "Fixed already"));
+        postAs(branchAgent, "/api/v1/incidents/" + resolved + "/resolve", Map.of("resolutionCode", "fixed")).andExpect(status().isOk());
+        postAs(branchAgent, "/api/v1/tickets/" + resolved + "/escalate", null).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(resolved + " is RESOLVED: only an open ticket escalates"));
     }
 
     @Test

@@ -46,6 +46,9 @@ public class DefinedTicket extends Ticket implements Stateful<String> {
     public String ticketType() { return type; }
 
     @Override
+    public boolean isOpen() { return closedAt == null; }
+
+    @Override
     public String raisedBy() { return requester; }
 
     public Long getId() { return id; }
