@@ -1,6 +1,7 @@
 package io.itsmhub.core.desk;
 
 import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.ShortMemory;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,10 +21,8 @@ public class DeskRouting {
 
     private final JdbcTemplate jdbc;
     private final DeskService desks;
-    /** Read at most once per {@link DeskService#TREE_TTL} per hub: every new ticket asks. */
-    private volatile Cached cached;
-
-    private record Cached(List<RoutingRule> rules, long readAt) { }
+    /** Every new ticket asks: read at most once per {@link ShortMemory#HOLD} per hub. */
+    private final ShortMemory<String, List<RoutingRule>> remembered = new ShortMemory<>(1);
 
     DeskRouting(JdbcTemplate jdbc, DeskService desks) {
         this.jdbc = jdbc;
@@ -35,13 +34,7 @@ public class DeskRouting {
 
     @Transactional(readOnly = true)
     public Placement place(RoutingFacts facts) {
-        Cached known = cached;
-        long now = System.nanoTime();
-        if (known == null || now - known.readAt() > DeskService.TREE_TTL.toNanos()) {
-            known = new Cached(rules(), now);
-            cached = known;
-        }
-        List<RoutingRule> rules = known.rules();
+        List<RoutingRule> rules = remembered.get("rules", all -> rules());
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).matches(facts) && desks.exists(rules.get(i).desk())) {
                 return new Placement(rules.get(i).desk(), i + 1);
@@ -71,7 +64,7 @@ public class DeskRouting {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        cached = null;
+        remembered.forget();
         jdbc.update("DELETE FROM desk_routing_rule");
         for (int i = 0; i < rules.size(); i++) {
             RoutingRule rule = rules.get(i);
@@ -79,7 +72,7 @@ public class DeskRouting {
                     + "desk_code) VALUES (?, ?, ?, ?, ?, ?, ?)", i + 1, rule.ticketType(), rule.department(),
                     rule.location(), rule.category(), rule.service(), rule.desk());
         }
-        cached = null;
+        remembered.forget();
         return rules();
     }
 }

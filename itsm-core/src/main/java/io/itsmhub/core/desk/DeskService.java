@@ -3,6 +3,7 @@ package io.itsmhub.core.desk;
 import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.common.ForbiddenActionException;
 import io.itsmhub.core.common.InvalidInputException;
+import io.itsmhub.core.common.ShortMemory;
 import io.itsmhub.core.common.TicketNotFoundException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,14 +33,13 @@ public class DeskService {
     private final ServiceDeskRepository desks;
     private final JdbcTemplate jdbc;
     /** How long another hub's change to the tree may take to be seen here. */
-    public static final java.time.Duration TREE_TTL = java.time.Duration.ofSeconds(5);
-    private volatile Tree cached;
+    private final ShortMemory<String, Tree> remembered = new ShortMemory<>(1);
     /** Bumped by every change on this hub that may change who sees which desk; what depends on it reads again. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** The tree, a group's desk, someone's groups or home desk changed on this hub: forget what was read. */
     public void changed() {
-        cached = null;
+        remembered.forget();
         generation.incrementAndGet();
     }
 
@@ -240,15 +240,17 @@ public class DeskService {
     }
 
     /**
-     * The tree as every read path needs it, read at most once per {@link #TREE_TTL} per hub: a desk's visibility is
+     * The tree as every read path needs it, read at most once per {@link ShortMemory#HOLD} per hub: a desk's visibility is
      * asked on every list and page. A change on this hub is seen at once; another hub's within the TTL.
      */
     private Tree tree(boolean fresh) {
-        Tree cached = this.cached;
-        long now = System.nanoTime();
-        if (!fresh && cached != null && now - cached.readAt() < TREE_TTL.toNanos()) {
-            return cached;
+        if (fresh) {
+            remembered.forget();
         }
+        return remembered.get(ROOT, root -> readTree());
+    }
+
+    private Tree readTree() {
         Map<String, String> deskOfGroup = new java.util.HashMap<>();
         jdbc.query("SELECT name, desk_code FROM support_group", rs -> {
             deskOfGroup.put(rs.getString("name"), rs.getString("desk_code"));
@@ -257,13 +259,11 @@ public class DeskService {
                 .collect(Collectors.toMap(ServiceDesk::getCode, d -> d));
         Map<String, List<ServiceDesk>> children = byCode.values().stream().filter(d -> d.getParentCode() != null)
                 .collect(Collectors.groupingBy(ServiceDesk::getParentCode));
-        Tree read = new Tree(Map.copyOf(byCode), children, Map.copyOf(deskOfGroup), now);
-        this.cached = read;
-        return read;
+        return new Tree(Map.copyOf(byCode), children, Map.copyOf(deskOfGroup));
     }
 
     private record Tree(Map<String, ServiceDesk> byCode, Map<String, List<ServiceDesk>> children,
-                        Map<String, String> deskOfGroup, long readAt) { }
+                        Map<String, String> deskOfGroup) { }
 
     private static Set<String> below(String code, Map<String, List<ServiceDesk>> children) {
         Set<String> found = new HashSet<>();

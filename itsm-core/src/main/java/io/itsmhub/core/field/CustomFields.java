@@ -6,6 +6,7 @@ import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.common.InvalidInputException;
 import io.itsmhub.core.common.InvalidInputException.FieldError;
 import io.itsmhub.core.common.JsonColumn;
+import io.itsmhub.core.common.ShortMemory;
 import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.desk.DeskService;
 import io.itsmhub.core.people.PeopleService;
@@ -45,7 +46,8 @@ public class CustomFields {
     private final CmdbService cmdb;
     private final Clock clock;
     private final CurrentUser currentUser;
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per "type@desk"; a thousand desks' forms of a few types at most. */
+    private final ShortMemory<String, List<CustomField>> remembered = new ShortMemory<>(10_000);
 
     CustomFields(JdbcTemplate jdbc, DeskService desks, PeopleService people, CmdbService cmdb, Clock clock,
                  CurrentUser currentUser) {
@@ -59,23 +61,13 @@ public class CustomFields {
 
     /**
      * The fields of {@code type} on {@code desk}: its own and those it inherits, nearest desk first per name. Every
-     * ticket write asks, so a hub reads them at most once per {@link DeskService#TREE_TTL}; a change made on this hub
+     * ticket write asks, so a hub reads them at most once per {@link ShortMemory#HOLD}; a change made on this hub
      * is seen at once.
      */
     @Transactional(readOnly = true)
     public List<CustomField> effective(String type, String desk) {
-        String key = type + "@" + desk;
-        Cached known = cache.get(key);
-        long now = System.nanoTime();
-        if (known != null && now - known.readAt() < DeskService.TREE_TTL.toNanos()) {
-            return known.fields();
-        }
-        List<CustomField> read = read(type, desk);
-        cache.put(key, new Cached(read, now));
-        return read;
+        return remembered.get(type + "@" + desk, key -> read(type, desk));
     }
-
-    private record Cached(List<CustomField> fields, long readAt) { }
 
     private List<CustomField> read(String type, String desk) {
         List<String> path = desks.pathToRoot(desk);
@@ -102,7 +94,7 @@ public class CustomFields {
         if (!name.matches(CustomFieldForm.NAME)) {
             throw InvalidInputException.of("name", "camelCase, 1-40 letters or digits");
         }
-        cache.clear();
+        remembered.forget();
         List<CustomField> fields = effective(type, desk);
         List<String> names = new ArrayList<>(fields.stream().map(CustomField::name).toList());
         if (!names.contains(name) && names.size() >= MAX_FIELDS) {
@@ -119,19 +111,19 @@ public class CustomFields {
                 + "visible_when = ?, default_value = ?, min_value = ?, max_value = ?, pattern = ?, options = ?, position = ?, "
                 + "updated_at = ? WHERE ticket_type = ? AND desk_code = ? AND name = ?", values);
         if (changed == 0) {
-            cache.clear();
+            remembered.forget();
             jdbc.update("INSERT INTO custom_field (label, label_zh, field_type, required, required_when, visible_when, "
                     + "default_value, min_value, max_value, pattern, options, position, updated_at, ticket_type, desk_code, name) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
         }
-        cache.clear();
+        remembered.forget();
         return effective(type, desk).stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Removes the desk's own definition; values already on tickets stay as they were. */
     public void remove(String type, String desk, String name) {
         desks.checkAdministers(desk);
-        cache.clear();
+        remembered.forget();
         if (jdbc.update("DELETE FROM custom_field WHERE ticket_type = ? AND desk_code = ? AND name = ?", type, desk, name) == 0) {
             throw new TicketNotFoundException("field", type + "/" + desk + "/" + name);
         }

@@ -2,6 +2,7 @@ package io.itsmhub.core.ticket;
 
 import io.itsmhub.core.common.CurrentUser;
 import io.itsmhub.core.common.ForbiddenActionException;
+import io.itsmhub.core.common.ShortMemory;
 import io.itsmhub.core.common.TicketNotFoundException;
 import io.itsmhub.core.desk.DeskScope;
 import io.itsmhub.core.desk.DeskService;
@@ -38,31 +39,21 @@ public class TicketAccess {
         if (currentUser.isRequesterOnly()) {
             return new DeskScope(false, Set.of());
         }
-        String me = currentUser.username();
-        long now = System.nanoTime();
-        Known known = scopes.get(me);
-        long generation = desks.generation();
-        if (known != null && known.generation() == generation && now - known.readAt() < DeskService.TREE_TTL.toNanos()) {
-            return known.scope();
-        }
-        Person person = people.find(me).orElse(null);
-        DeskScope scope = person == null ? desks.scopeOf(Set.of(), null) : desks.scopeOf(person.getGroups(), person.getDeskCode());
-        if (scopes.size() >= MAX_REMEMBERED) {
-            scopes.clear();
-        }
-        scopes.put(me, new Known(scope, now, generation));
-        return scope;
+        // a change of desks, groups or home desks on this hub starts a new generation: what was remembered is not asked
+        return scopes.get(new Asker(currentUser.username(), desks.generation()), asker -> {
+            Person person = people.find(asker.username()).orElse(null);
+            return person == null ? desks.scopeOf(Set.of(), null) : desks.scopeOf(person.getGroups(), person.getDeskCode());
+        });
     }
 
     /**
-     * A person's scope, remembered as long as the desk tree is ({@link DeskService#TREE_TTL}) and until this hub
-     * changes the tree, a group's desk or anyone's groups or home desk: every list and page asks. Such a change made
-     * on another hub may take the TTL to reach what they see, as a change of the tree does.
+     * A person's scope, remembered for {@link ShortMemory#HOLD} and until this hub changes the tree, a group's desk or
+     * anyone's groups or home desk (a new {@link DeskService#generation}): every list and page asks. Such a change
+     * made on another hub may take the hold to reach what they see, as a change of the tree does.
      */
-    private record Known(DeskScope scope, long readAt, long generation) { }
+    private record Asker(String username, long generation) { }
 
-    private static final int MAX_REMEMBERED = 10_000;
-    private final java.util.concurrent.ConcurrentHashMap<String, Known> scopes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ShortMemory<Asker, DeskScope> scopes = new ShortMemory<>(10_000);
 
     /** The filter that leaves only what the caller may see; null (no filter) when they see everything. */
     public <T extends Ticket> Specification<T> visible(TicketKind<T> kind) {
